@@ -1,0 +1,74 @@
+"""Collects the pages' code for pytest: doctests and code blocks in ``docs/**/*.md`` and the
+docstring examples of ``src/tutorials_lib``. Everything else lives in ``tests/``."""
+
+from __future__ import annotations
+
+import os
+from doctest import ELLIPSIS, NORMALIZE_WHITESPACE
+from pathlib import Path
+
+os.environ.setdefault("MPLBACKEND", "Agg")
+os.environ.setdefault("KERAS_BACKEND", "jax")
+
+import pytest  # noqa: E402
+from sybil import Sybil  # noqa: E402
+from sybil.parsers.markdown import ClearNamespaceParser, PythonCodeBlockParser, SkipParser  # noqa: E402
+from sybil.parsers.rest import DocTestParser  # noqa: E402
+from sybil.evaluators.doctest import NUMBER  # noqa: E402
+
+from site_tools.sybil_snippets import UPDATE_ENV, SnippetBlockParser  # noqa: E402
+
+ROOT = Path(__file__).parent
+FLAGS = ELLIPSIS | NORMALIZE_WHITESPACE | NUMBER
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-outputs", action="store_true",
+        help="rewrite the snippets' .out files with what the code prints now",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if config.getoption("--update-outputs"):
+        os.environ[UPDATE_ENV] = "1"
+
+
+def _in_scratch_directory(namespace: dict) -> None:
+    # Code on a page may save files (a model, a CSV): keep them out of the repository.
+    import tempfile
+
+    namespace["__scratch__"] = tempfile.TemporaryDirectory()
+    namespace["__cwd__"] = os.getcwd()
+    os.chdir(namespace["__scratch__"].name)
+
+
+def _back_to_repository(namespace: dict) -> None:
+    import matplotlib.pyplot as plt
+
+    plt.close("all")
+    os.chdir(namespace["__cwd__"])
+    namespace["__scratch__"].cleanup()
+
+
+pytest_collect_file = (
+    Sybil(
+        parsers=[
+            PythonCodeBlockParser(doctest_optionflags=FLAGS),
+            SnippetBlockParser(ROOT),
+            SkipParser(),
+            ClearNamespaceParser(),
+        ],
+        patterns=["*.md"],
+        path="docs",
+        setup=_in_scratch_directory,
+        teardown=_back_to_repository,
+        name="pages",
+    )
+    + Sybil(
+        parsers=[DocTestParser(optionflags=FLAGS)],
+        patterns=["*.py"],
+        path="src/tutorials_lib",
+        name="library-docstrings",
+    )
+).pytest()

@@ -1,0 +1,66 @@
+"""MkDocs hook: draw every figure that a snippet shows, and publish it under ``figures/``.
+
+``snippets/<topic>/<name>.py`` that calls ``plt.show()`` becomes ``figures/<topic>/<name>.png``
+(and ``<name>-2.png``... for further figures). Pages link to those paths, so ``--strict`` fails
+on a figure that no snippet draws. Results are cached in ``.cache/figures`` under a hash of the
+snippet and of ``tutorials_lib``, so ``mkdocs serve`` redraws only what changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+ROOT = Path(__file__).resolve().parent.parent
+LIBRARY = ROOT / "src" / "tutorials_lib"
+
+
+def _library_digest() -> bytes:
+    digest = hashlib.sha256()
+    for path in sorted(LIBRARY.rglob("*.py")):
+        digest.update(path.read_bytes())
+    return digest.digest()
+
+
+def _draw(snippet: Path, library_digest: bytes, cache_root: Path) -> tuple[Path, list[Path]]:
+    key = hashlib.sha256(snippet.read_bytes() + library_digest).hexdigest()[:20]
+    outdir = cache_root / key
+    done = outdir / ".done"
+    if not done.exists():
+        env = {**os.environ, "MPLBACKEND": "Agg", "PYTHONHASHSEED": "0"}
+        result = subprocess.run(
+            [sys.executable, "-m", "site_tools.figures", str(snippet), str(outdir)],
+            capture_output=True, text=True, env=env,
+        )
+        if result.returncode != 0:
+            raise PluginError(
+                f"Drawing the figures of {snippet.relative_to(ROOT)} failed:\n{result.stderr}"
+            )
+        done.touch()
+    return snippet, sorted(outdir.glob("*.png"))
+
+
+def figure_snippets(snippets_dir: Path) -> list[Path]:
+    """Snippets that draw: the ones that call ``plt.show()``."""
+    return [path for path in sorted(snippets_dir.rglob("*.py")) if "plt.show()" in path.read_text()]
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    snippets_dir = Path(config.config_file_path).parent / "snippets"
+    cache_root = Path(config.config_file_path).parent / ".cache" / "figures"
+    digest = _library_digest()
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+        drawn = list(pool.map(lambda s: _draw(s, digest, cache_root), figure_snippets(snippets_dir)))
+    for snippet, pngs in drawn:
+        topic = snippet.parent.relative_to(snippets_dir).as_posix()
+        for png in pngs:
+            files.append(File.generated(config, f"figures/{topic}/{png.name}", abs_src_path=str(png)))
+    return files

@@ -1,0 +1,39 @@
+"""MkDocs hook for tutorial pages rendered by mkdocs-jupyter.
+
+- Publishes each ``tutorials/<name>.py`` also as ``tutorials/<name>.ipynb``, for the download
+  button that ``overrides/partials/actions.html`` shows.
+- Removes the third-party and empty ``<script src>`` tags that mkdocs-jupyter's template emits
+  (mermaid from a CDN, MathJax with an empty URL): the site makes no request off the site.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import jupytext
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+
+EXTERNAL_OR_EMPTY_SCRIPT = re.compile(
+    r'<script[^>]*\bsrc="(?:https?:)?(?://[^"]*)?"[^>]*>\s*</script>', re.IGNORECASE
+)
+TUTORIALS = "tutorials/"
+
+
+def is_tutorial(src_uri: str) -> bool:
+    return src_uri.startswith(TUTORIALS) and src_uri.endswith(".py")
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    for file in list(files):
+        if is_tutorial(file.src_uri):
+            notebook = jupytext.writes(jupytext.read(file.abs_src_path), fmt="ipynb")
+            files.append(File.generated(config, file.src_uri[:-3] + ".ipynb", content=notebook))
+    return files
+
+
+def on_page_content(content: str, page, config, files) -> str:
+    if is_tutorial(page.file.src_uri):
+        content = EXTERNAL_OR_EMPTY_SCRIPT.sub("", content)
+    return content
