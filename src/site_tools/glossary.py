@@ -116,7 +116,8 @@ def _validate_entry(entry: object, number: int, docs: Path, source: str) -> Term
 
 def render_abbreviations(terms: Sequence[Term]) -> str:
     """The content of ``includes/abbreviations.md``: one ``*[ABBR]: tooltip`` line per abbreviation."""
-    return "".join(f"*[{t.abbr}]: {t.tooltip}\n" for t in sorted(terms, key=_key) if t.abbr)
+    with_abbr = sorted((t for t in terms if t.abbr), key=lambda t: (t.abbr or "").casefold())
+    return "".join(f"*[{t.abbr}]: {t.tooltip}\n" for t in with_abbr)
 
 
 def _key(term: Term) -> str:
