@@ -31,8 +31,10 @@
       });
       document.querySelectorAll("table[data-resources]").forEach(function (table) {
         var visible = table.querySelector("tr[data-resource]:not([hidden])") !== null;
-        var none = table.closest(".md-typeset__scrollwrap") || table;
-        var note = none.nextElementSibling;
+        // Material may wrap a table in scrolling containers: hide the outermost one.
+        var box = table.closest(".md-typeset__scrollwrap") || table;
+        box.hidden = !visible;
+        var note = box.nextElementSibling;
         if (note && note.classList.contains("resources-none")) note.hidden = visible;
       });
       status.textContent = "Showing " + shown + " of " + rows.length + " resources.";
