@@ -31,14 +31,17 @@ def test_includes_abbreviations_matches_the_glossary():
     assert main(["--check"]) == 0
 
 
-@pytest.mark.parametrize("abbr", ["AI", "ML", "DL", "CNN", "GPU", "API", "JIT", "LLM", "SGD", "ReLU", "k-NN", "GDPR"])
+@pytest.mark.parametrize(
+    "abbr", ["AI", "ML", "DL", "CNN", "GPU", "API", "JIT", "LLM", "SGD", "ReLU", "k-NN", "GDPR"]
+)
 def test_the_site_wide_abbreviations_include(abbr):
     assert f"*[{abbr}]: " in render_abbreviations(load_glossary())
 
 
 def test_links_are_relative_to_the_glossary_page():
     terms = validate_glossary({"terms": [
-        {"term": "Model", "definition": "a learned rule", "page": "concepts/what-is-machine-learning.md#the-vocabulary-in-one-place"},
+        {"term": "Model", "definition": "a learned rule",
+         "page": "concepts/what-is-machine-learning.md#the-vocabulary-in-one-place"},
     ]})
     markdown = render_glossary(terms, "learn/glossary.md")
     assert "Model\n:   A learned rule. Explained in [What is machine learning?]" in markdown

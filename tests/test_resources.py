@@ -54,8 +54,9 @@ def test_every_step_and_kind_has_resources():
 
 
 @pytest.mark.parametrize("title", [
-    "Elements of AI", "Python for Everybody", "Practical Deep Learning for Coders", "Deep Learning Specialization",
-    "Grokking Deep Learning", "Understanding Machine Learning: From Theory to Algorithms", "Kaggle Learn - Pandas",
+    "Elements of AI", "Python for Everybody", "Practical Deep Learning for Coders",
+    "Deep Learning Specialization", "Grokking Deep Learning",
+    "Understanding Machine Learning: From Theory to Algorithms", "Kaggle Learn - Pandas",
 ])
 def test_the_classics_are_listed(title):
     assert title in {r.title for r in load_resources()}
@@ -93,7 +94,7 @@ def test_an_unknown_marker_is_an_error():
         ({"review": None}, "review", "is required"),
         ({"topics": []}, "topics", "is required"),
         ({"url": "http://example.org/x"}, "url", "must start with https://"),
-        ({"url": "https://example.org/x?utm_source=newsletter"}, "url", "tracking or affiliate parameter 'utm_source'"),
+        ({"url": "https://example.org/x?utm_source=a"}, "url", "affiliate parameter 'utm_source'"),
         ({"url": "https://example.org/x?ranMID=42&ranEAID=7"}, "url", "'ranMID'"),
         ({"url": "https://example.org/x?tag=mybook-20"}, "url", "'tag'"),
         ({"url": "https://example.org/x?ref=abc"}, "url", "'ref'"),

@@ -9,7 +9,8 @@ from sklearn.preprocessing import StandardScaler
 rng = np.random.default_rng(0)
 # Three hidden kinds of customer: occasional, regular, big spenders (the model is not told).
 sizes, means = [300, 150, 50], [(2, 25, 300), (10, 40, 60), (6, 220, 30)]
-rows = [rng.normal(mean, np.multiply(mean, 0.25), size=(size, 3)) for size, mean in zip(sizes, means)]
+rows = [rng.normal(mean, np.multiply(mean, 0.25), size=(size, 3))
+        for size, mean in zip(sizes, means, strict=True)]
 customers = pd.DataFrame(np.vstack(rows), columns=["orders_per_year", "avg_basket", "days_since_last"])
 customers = customers.clip(lower=0)
 

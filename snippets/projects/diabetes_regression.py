@@ -22,5 +22,5 @@ for name, model in models.items():
           f"R2 {r2_score(y_test, predictions):.2f}")
 
 ridge = models["ridge regression"]
-strongest = sorted(zip(ridge.coef_, X.columns), key=lambda pair: -abs(pair[0]))[:3]
+strongest = sorted(zip(ridge.coef_, X.columns, strict=True), key=lambda pair: -abs(pair[0]))[:3]
 print("largest ridge weights:", ", ".join(f"{name} {weight:+.0f}" for weight, name in strongest))

@@ -18,7 +18,8 @@ messages = [
     ("The train is late, I will be there in twenty minutes", "ham"),
     ("Thanks for the feedback on the report", "ham"),
 ]
-texts, labels = zip(*messages)
+texts = [text for text, _ in messages]
+labels = [label for _, label in messages]
 model = make_pipeline(CountVectorizer(), MultinomialNB()).fit(texts, labels)
 
 new_messages = [
@@ -26,8 +27,9 @@ new_messages = [
     "Lunch tomorrow after the lecture?",
     "Free tickets for the train, reply now",
 ]
-for text, label, probabilities in zip(new_messages, model.predict(new_messages), model.predict_proba(new_messages)):
-    print(f"{label:4}  P(spam)={probabilities[list(model.classes_).index('spam')]:.2f}  {text}")
+p_spam = model.predict_proba(new_messages)[:, list(model.classes_).index("spam")]
+for text, label, p in zip(new_messages, model.predict(new_messages), p_spam, strict=True):
+    print(f"{label:4}  P(spam)={p:.2f}  {text}")
 
 vectorizer, bayes = model.named_steps.values()
 spam_row = list(bayes.classes_).index("spam")

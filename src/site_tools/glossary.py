@@ -91,13 +91,17 @@ def _validate_entry(entry: object, number: int, docs: Path, source: str) -> Term
             values[field] = None
             continue
         if not isinstance(value, str) or not value.strip() or "\n" in value.strip():
-            raise GlossaryError(f"{where}, field {field!r}: must be a non-empty, one-line string, not {value!r}")
+            raise GlossaryError(
+                f"{where}, field {field!r}: must be a non-empty, one-line string, not {value!r}"
+            )
         values[field] = value.strip()
     definition = values["definition"] or ""
     if definition.endswith("."):
         raise GlossaryError(f"{where}, field 'definition': drop the final full stop (the page adds it)")
     if '"' in definition:
-        raise GlossaryError(f"{where}, field 'definition': must not contain double quotes (breaks the tooltip)")
+        raise GlossaryError(
+            f"{where}, field 'definition': must not contain double quotes (they break the tooltip)"
+        )
     if values["abbr"] is not None and not re.fullmatch(r"[A-Za-z][\w-]*", values["abbr"]):
         raise GlossaryError(f"{where}, field 'abbr': {values['abbr']!r} must be letters, digits or hyphens")
     page = values["page"]
@@ -160,7 +164,9 @@ def replace_marker(markdown: str, terms: Sequence[Term], page_path: str, docs: P
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Regenerate includes/abbreviations.md from data/glossary.yaml")
+    parser = argparse.ArgumentParser(
+        description="Regenerate includes/abbreviations.md from data/glossary.yaml"
+    )
     parser.add_argument("--check", action="store_true", help="only check that the file is up to date")
     args = parser.parse_args(argv)
     expected = render_abbreviations(load_glossary())

@@ -117,7 +117,9 @@ def _validate_entry(entry: object, number: int, source: str) -> Resource:
         raise ResourceError(f"{where}: must be a mapping with the fields {', '.join(FIELDS)}")
     unknown = sorted(set(entry) - set(FIELDS))
     if unknown:
-        raise ResourceError(f"{where}, field {unknown[0]!r}: unknown field; the fields are {', '.join(FIELDS)}")
+        raise ResourceError(
+            f"{where}, field {unknown[0]!r}: unknown field; the fields are {', '.join(FIELDS)}"
+        )
     missing = [field for field in FIELDS if entry.get(field) in (None, "", [])]
     if missing:
         raise ResourceError(f"{where}, field {missing[0]!r}: is required and missing or empty")
