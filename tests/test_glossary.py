@@ -44,7 +44,7 @@ def test_links_are_relative_to_the_glossary_page():
          "page": "concepts/what-is-machine-learning.md#the-vocabulary-in-one-place"},
     ]})
     markdown = render_glossary(terms, "learn/glossary.md")
-    assert "Model\n:   A learned rule. Explained in [What is machine learning?]" in markdown
+    assert "**Model**\n:   A learned rule. Explained in [What is machine learning?]" in markdown
     assert "(../concepts/what-is-machine-learning.md#the-vocabulary-in-one-place)" in markdown
 
 

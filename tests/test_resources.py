@@ -143,3 +143,19 @@ def test_the_header_of_the_data_file_documents_every_kind_and_cost():
     for word in (*KINDS, "free", "partly-free", "paid"):
         assert word in header
     assert yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))["resources"]
+
+
+def test_the_build_hook_stops_on_a_broken_entry_and_names_it(tmp_path, monkeypatch):
+    import importlib.util
+
+    from mkdocs.exceptions import PluginError
+
+    hook_file = DATA_FILE.parents[1] / "hooks" / "resources.py"
+    spec = importlib.util.spec_from_file_location("resources_hook", hook_file)
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+    broken = tmp_path / "resources.yaml"
+    broken.write_text(yaml.safe_dump(data_with(url="http://example.org/insecure")), encoding="utf-8")
+    monkeypatch.setattr(hook, "load_resources", lambda: load_resources(broken))
+    with pytest.raises(PluginError, match=r"entry 2 \('Another Book'\), field 'url': .* must start with https://"):
+        hook.on_config(None)

@@ -155,7 +155,7 @@ def render_glossary(terms: Sequence[Term], page_path: str, docs: Path = DOCS) ->
             path, _, anchor = term.page.partition("#")
             link = posixpath.relpath(path, here) + (f"#{anchor}" if anchor else "")
             text += f" Explained in [{page_title(docs, term.page)}]({link})."
-        parts.append(f"{name}\n:   {text}\n")
+        parts.append(f"**{name}**\n:   {text}\n")
     return "\n".join(parts)
 
 

@@ -196,7 +196,7 @@ def _check_unique(resources: Sequence[Resource], source: str) -> None:
 # ---------------------------------------------------------------- rendering
 
 
-def _row(resource: Resource) -> str:
+def _row(resource: Resource, compact: bool) -> str:
     e = html.escape
     topics = ", ".join(resource.topics)
     search = " ".join([resource.title, resource.by, topics, resource.review]).lower()
@@ -205,13 +205,16 @@ def _row(resource: Resource) -> str:
         f'data-level="{resource.level}" data-cost="{resource.cost}" data-text="{e(search)}">'
         f'<td><a href="{e(resource.url)}">{e(resource.title)}</a><br><small>{e(resource.by)}</small></td>'
         f"<td>{e(resource.kind)}</td><td>{e(resource.level)}</td><td>{e(resource.cost)}</td>"
-        f"<td>{e(resource.review)}<br><small>Topics: {e(topics)}</small></td></tr>"
+        f"<td>{e(resource.review)}"
+        + ("" if compact else f"<br><small>Topics: {e(topics)}</small>")
+        + "</td></tr>"
     )
 
 
-def render_table(resources: Sequence[Resource]) -> str:
-    """An HTML table of ``resources`` (Markdown cannot put data attributes on table rows)."""
-    rows = "\n".join(_row(resource) for resource in resources)
+def render_table(resources: Sequence[Resource], compact: bool = False) -> str:
+    """An HTML table of ``resources`` (Markdown cannot put data attributes on table rows);
+    ``compact`` leaves out the topics."""
+    rows = "\n".join(_row(resource, compact) for resource in resources)
     return (
         "<table data-resources>\n<thead><tr><th>Resource</th><th>Kind</th><th>Level</th><th>Cost</th>"
         "<th>Why use it</th></tr></thead>\n<tbody>\n" + rows + "\n</tbody>\n</table>\n"
@@ -268,7 +271,7 @@ def render_marker(what: str, resources: Sequence[Resource]) -> str:
         return render_by_kind(resources)
     step = re.fullmatch(r"step (\d+)", what)
     if step and int(step[1]) in STEPS:
-        return render_table([r for r in resources if r.step == int(step[1])])
+        return render_table([r for r in resources if r.step == int(step[1])], compact=True)
     raise ResourceError(
         f"unknown marker '<!-- resources: {what} -->'; use filter, by-step, by-kind or step 1 to {len(STEPS)}"
     )
