@@ -8,13 +8,17 @@ site_tools.glossary``); the build stops if that file is out of date, or if an en
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from site_tools.glossary import (
     ABBREVIATIONS_FILE,
+    DATA_FILE,
     GlossaryError,
     Term,
     load_glossary,
@@ -37,6 +41,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             "uv run python -m site_tools.glossary"
         )
     return config
+
+
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable) -> LiveReloadServer:
+    """``mkdocs serve`` rebuilds when the glossary changes."""
+    server.watch(str(DATA_FILE))
+    return server
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -7,12 +7,15 @@ stops the build with a message naming the entry and the field. Nothing is fetche
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from site_tools.resources import Resource, ResourceError, load_resources, replace_markers
+from site_tools.resources import DATA_FILE, Resource, ResourceError, load_resources, replace_markers
 
 _resources: list[Resource] = []
 
@@ -24,6 +27,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except ResourceError as error:
         raise PluginError(str(error)) from error
     return config
+
+
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable) -> LiveReloadServer:
+    """``mkdocs serve`` rebuilds when the data file changes."""
+    server.watch(str(DATA_FILE))
+    return server
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
