@@ -29,9 +29,9 @@ def _check_scaled(answer):
     X = array(answer, "`X_scaled`")
     if X.shape != raw.shape:
         raise Mistake(f"`X_scaled` should keep the shape of X, {raw.shape}; yours has shape {X.shape}.")
+    if close(X, raw // 16):
+        raise Mistake("you used integer division (//), which rounds every pixel down to 0 or 1; divide with /.")
     if X.dtype.kind in "iub":
-        if close(X, raw // 16):
-            raise Mistake("you used integer division (//), which rounds every pixel down to 0 or 1; divide with /.")
         raise Mistake(f"`X_scaled` holds integers ({X.dtype}); scaled pixels are fractions between 0 and 1.")
     if close(X, raw):
         raise Mistake("these are the raw pixels, 0 to 16: you forgot to scale.")
@@ -90,9 +90,10 @@ def _check_classifier(answer):
                       f"{predicted.shape}.")
     accuracy = float(np.mean(predicted == y_test))
     train_accuracy = float(np.mean(np.asarray(answer.predict(X_train)) == y_train))
-    if accuracy > 0.999 and train_accuracy < 0.9:
-        raise Mistake("the model is perfect on the test set but weak on the training set: it was fitted on the "
-                      "test set. Fit on X_train, y_train and keep the test set for the final score.")
+    if accuracy > train_accuracy + 0.01:
+        raise Mistake(f"the model does better on the test set ({accuracy:.3f}) than on the training set "
+                      f"({train_accuracy:.3f}): the sign that it was fitted on the test set. Fit on X_train, "
+                      "y_train and keep the test set for the final score.")
     if accuracy < 0.95:
         raw_accuracy = float(np.mean(np.asarray(answer.predict(X_test * 16)) == y_test))
         if raw_accuracy >= 0.95:

@@ -71,14 +71,13 @@ def _check_standardize(answer):
 
 
 def _check_above_mean(answer):
-    scores = np.array([3, 9, 4, 7, 5, 8, 2])
+    scores = np.array([3, 9, 4, 7, 5, 8, 6])
     if isinstance(answer, np.ndarray) and answer.dtype == bool:
         raise Mistake("you gave the boolean mask (True/False for each score). Use it to index the array: "
                       "scores[mask] keeps the values where the mask is True.")
     high = array(answer, "`high`")
-    if np.array_equal(np.sort(high), np.sort(scores[scores >= scores.mean()])) and not np.array_equal(
-            np.sort(high), np.sort(scores[scores > scores.mean()])):
-        raise Mistake("use > (strictly greater): a score equal to the mean is not above it.")
+    if np.array_equal(high, scores[scores >= scores.mean()]):
+        raise Mistake("use > (strictly greater): the score 6 equals the mean, so it is not above it.")
     if np.array_equal(high, np.flatnonzero(scores > scores.mean())):
         raise Mistake("these are the positions of the scores, not the scores: index the array with the mask.")
     if not np.array_equal(high, scores[scores > scores.mean()]):
@@ -163,7 +162,7 @@ EXERCISES = [
                   "than the mean of all scores, in their original order. Use a boolean mask, not a loop.",
         hint_text="scores > scores.mean() is an array of True and False; an array indexed with it keeps "
                   "the True positions.",
-        given="import numpy as np\n\nscores = np.array([3, 9, 4, 7, 5, 8, 2])",
+        given="import numpy as np\n\nscores = np.array([3, 9, 4, 7, 5, 8, 6])",
         starter="high = ...",
         solution_body="high = scores[scores > scores.mean()]",
         answer_name="high",

@@ -138,10 +138,19 @@ def _depth_scores(X_train, y_train):
 
 
 @cache
+def _mean_features_split():
+    from sklearn.datasets import load_breast_cancer
+    from sklearn.model_selection import train_test_split
+
+    X, y = load_breast_cancer(return_X_y=True)
+    return train_test_split(X[:, :10], y, random_state=0, stratify=y)
+
+
+@cache
 def _depth_reference():
     from sklearn.tree import DecisionTreeClassifier
 
-    X_train, X_test, y_train, y_test = _cancer_split()
+    X_train, X_test, y_train, y_test = _mean_features_split()
     depth = int(np.argmax(_depth_scores(X_train, y_train))) + 1
     test = [DecisionTreeClassifier(max_depth=d, random_state=0).fit(X_train, y_train).score(X_test, y_test)
             for d in range(1, 7)]
@@ -151,8 +160,8 @@ def _depth_reference():
 
 def _check_choose_depth(answer):
     choose_depth = function(answer, "choose_depth")
-    X_train, X_test, y_train, y_test = _cancer_split()
-    shown = "choose_depth(X_train, y_train, X_test, y_test) on the breast cancer split"
+    X_train, X_test, y_train, y_test = _mean_features_split()
+    shown = "choose_depth(X_train, y_train, X_test, y_test)"
     result = call(choose_depth, X_train, y_train, X_test, y_test, name="choose_depth", shown=shown)
     if not isinstance(result, tuple) or len(result) != 2:
         raise Mistake(f"choose_depth should return a tuple (depth, test_accuracy); it returned {describe(result)}.")
@@ -278,6 +287,7 @@ EXERCISES = [
               "from sklearn.model_selection import cross_val_score, train_test_split\n"
               "from sklearn.tree import DecisionTreeClassifier\n\n"
               "X, y = load_breast_cancer(return_X_y=True)\n"
+              "X = X[:, :10]  # the 10 mean measurements\n"
               "X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0, stratify=y)",
         starter="def choose_depth(X_train, y_train, X_test, y_test):\n    ...",
         solution_body="def choose_depth(X_train, y_train, X_test, y_test):\n"
