@@ -113,8 +113,9 @@ MISTAKES = {
                     ("model = make_pipeline(StandardScaler(), LogisticRegression()).fit(X_train, y_train)"
                      ".predict(X_test)", "you passed an array")],
     "workflow-04": [("def choose_depth(X_train, y_train, X_test, y_test):\n"
-                     "    scores = [DecisionTreeClassifier(max_depth=d, random_state=0).fit(X_train, y_train)"
-                     ".score(X_test, y_test) for d in range(1, 7)]\n"
+                     "    scores = []\n    for depth in range(1, 7):\n"
+                     "        tree = DecisionTreeClassifier(max_depth=depth, random_state=0).fit(X_train, y_train)\n"
+                     "        scores.append(tree.score(X_test, y_test))\n"
                      "    best = scores.index(max(scores)) + 1\n    return best, max(scores)",
                      "used the test set for model selection"),
                     ("def choose_depth(X_train, y_train, X_test, y_test):\n    return 5", "should return a tuple")],
@@ -149,8 +150,8 @@ MISTAKES = {
                      "raised ValueError")],
     "networks-04": [("n_params = 64 * 32", "forgot the biases"), ("n_params = '2080'", "without quotes")],
     "networks-05": [("loss = 'categorical_crossentropy'", "one-hot labels"), ("loss = 'mse'", "regression")],
-    "networks-06": [("model = keras.Sequential([keras.layers.Dense(32, activation='relu'), "
-                     "keras.layers.Dense(10, activation='softmax')])", "not built"),
+    "networks-06": [("model = keras.Sequential([\n    keras.layers.Dense(32, activation='relu'),\n"
+                     "    keras.layers.Dense(10, activation='softmax'),\n])", "not built"),
                     ("model = keras.Sequential([keras.Input(shape=(64,)), keras.layers.Dense(32, activation='relu'),"
                      " keras.layers.Dense(10)])", "use 'softmax'")],
     "networks-07": [("shape = (28, 28, 16)", "padding='same'"), ("shape = (26, 26, 1)", "number of filters"),

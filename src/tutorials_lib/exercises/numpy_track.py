@@ -58,6 +58,9 @@ def _check_standardize(answer):
                       "(feature) on its own: pass axis=0 to mean and std.")
     if close(result, (X - X.mean(axis=1, keepdims=True)) / X.std(axis=1, keepdims=True)):
         raise Mistake("you standardised each row; standardise each column (feature): use axis=0, not axis=1.")
+    if close(result, X - X.mean(axis=0) / X.std(axis=0)):
+        raise Mistake("division happens before subtraction: X - mean / std divides only the mean. Put the "
+                      "subtraction in brackets: (X - mean) / std.")
     if close(result, X - X.mean(axis=0)):
         raise Mistake("the columns are centred (mean 0) but not scaled: divide by the standard deviation too.")
     if close(result, X / X.std(axis=0)):
