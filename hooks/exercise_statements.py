@@ -2,7 +2,8 @@
 
 A page marks where an exercise goes with two HTML comments:
 
-- ``<!-- exercise: numpy-01 -->`` becomes the statement and the line that checks the answer;
+- ``<!-- exercise: numpy-01 -->`` becomes the statement, the code the exercise starts from (its
+  data) and the line that checks the answer;
 - ``<!-- solution: numpy-01 -->`` becomes a collapsed hint and a collapsed model solution.
 
 The text lives once, in ``tutorials_lib.exercises``, and the notebooks use the same text. The
@@ -32,7 +33,8 @@ def render(kind: str, exercise_id: str) -> str:
     except ValueError as error:
         raise PluginError(str(error)) from None
     if kind == "exercise":
-        return (f"{exercise.statement}\n\n"
+        start = f"Start from this code:\n\n```python\n{exercise.given}\n```\n\n" if exercise.given else ""
+        return (f"{exercise.statement}\n\n{start}"
                 f"Check your answer in your notebook: `get(\"{exercise.id}\").check({exercise.answer_name})`.")
     solution = f"```python\n{exercise.solution_code}\n```"
     return f'??? tip "Hint"\n\n{_indent(exercise.hint_text)}\n\n??? success "Solution"\n\n{_indent(solution)}'

@@ -337,7 +337,7 @@ def test_get_and_by_track_explain_an_unknown_id_or_track():
 def test_hint_and_solution_show_as_plain_text():
     exercise = get("numpy-01")
     assert repr(exercise.hint()) == exercise.hint_text
-    assert repr(exercise.solution()) == "import numpy as np\nevens = np.arange(0, 21, 2)"
+    assert repr(exercise.solution()) == "import numpy as np\n\nevens = np.arange(0, 21, 2)"
 
 
 @pytest.mark.parametrize("track", list(TRACKS))

@@ -153,7 +153,7 @@ class Exercise:
 
 
 def _join(*parts: str) -> str:
-    return "\n".join(part.strip("\n") for part in parts if part.strip())
+    return "\n\n".join(part.strip("\n") for part in parts if part.strip())
 
 
 def _registry() -> dict[str, Exercise]:
