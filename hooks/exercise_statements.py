@@ -34,8 +34,10 @@ def render(kind: str, exercise_id: str) -> str:
         raise PluginError(str(error)) from None
     if kind == "exercise":
         start = f"Start from this code:\n\n```python\n{exercise.given}\n```\n\n" if exercise.given else ""
-        return (f"{exercise.statement}\n\n{start}"
-                f"Check your answer in your notebook: `get(\"{exercise.id}\").check({exercise.answer_name})`.")
+        return (
+            f"{exercise.statement}\n\n{start}"
+            f'Check your answer in your notebook: `get("{exercise.id}").check({exercise.answer_name})`.'
+        )
     solution = f"```python\n{exercise.solution_code}\n```"
     return f'??? tip "Hint"\n\n{_indent(exercise.hint_text)}\n\n??? success "Solution"\n\n{_indent(solution)}'
 

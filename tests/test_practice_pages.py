@@ -16,9 +16,13 @@ from tutorials_lib.exercises import TRACKS, all_exercises, by_track
 
 PRACTICE = DOCS / "practice"
 PAGE_OF_TRACK = {
-    "numpy": "numpy.md", "pandas": "pandas.md", "matplotlib": "matplotlib.md",
-    "workflow": "scikit-learn-workflow.md", "algorithms": "classic-algorithms.md",
-    "networks": "neural-networks.md", "digits": "digits-project.md",
+    "numpy": "numpy.md",
+    "pandas": "pandas.md",
+    "matplotlib": "matplotlib.md",
+    "workflow": "scikit-learn-workflow.md",
+    "algorithms": "classic-algorithms.md",
+    "networks": "neural-networks.md",
+    "digits": "digits-project.md",
 }
 
 
@@ -55,8 +59,9 @@ def test_the_page_has_a_description_in_valid_front_matter(page):
 def test_markers_become_statement_hint_and_solution():
     hook = load_hook("exercise_statements")
     exercise = all_exercises()[1]
-    page = hook.on_page_markdown(f"<!-- exercise: {exercise.id} -->\n\n<!-- solution: {exercise.id} -->\n",
-                                 None, None, None)
+    page = hook.on_page_markdown(
+        f"<!-- exercise: {exercise.id} -->\n\n<!-- solution: {exercise.id} -->\n", None, None, None
+    )
     assert exercise.statement in page
     assert f"```python\n{exercise.given}\n```" in page
     assert f'??? tip "Hint"\n\n    {exercise.hint_text}' in page

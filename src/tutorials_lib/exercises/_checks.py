@@ -52,7 +52,9 @@ def number(answer: Any, what: str, *, integer: bool = False) -> float:
             float(answer)
         except ValueError:
             raise Mistake(f"{what} should be a number; you gave {describe(answer)}.") from None
-        raise Mistake(f"you gave the string {answer!r}; give the number itself, without quotes: {answer.strip()}.")
+        raise Mistake(
+            f"you gave the string {answer!r}; give the number itself, without quotes: {answer.strip()}."
+        )
     if isinstance(answer, bool) or answer is None:
         raise Mistake(f"{what} should be a number; you gave {describe(answer)}.")
     if isinstance(answer, np.ndarray) and answer.size == 1:
@@ -78,13 +80,19 @@ def array(answer: Any, what: str, *, allow_sequence: bool = False) -> np.ndarray
             try:
                 return np.asarray(answer)
             except ValueError:
-                raise Mistake(f"{what} should be a NumPy array; your {type(answer).__name__} could not be "
-                              "turned into one (are its rows of different lengths?).") from None
-        raise Mistake(f"you returned a {type(answer).__name__}, but {what} should be a NumPy array. "
-                      "Build it with NumPy functions, or wrap it: np.array(your_list).")
+                raise Mistake(
+                    f"{what} should be a NumPy array; your {type(answer).__name__} could not be "
+                    "turned into one (are its rows of different lengths?)."
+                ) from None
+        raise Mistake(
+            f"you returned a {type(answer).__name__}, but {what} should be a NumPy array. "
+            "Build it with NumPy functions, or wrap it: np.array(your_list)."
+        )
     if type(answer).__name__ in {"Series", "DataFrame"}:
-        raise Mistake(f"you gave a pandas {type(answer).__name__}, but {what} should be a NumPy array; "
-                      "convert it with .to_numpy().")
+        raise Mistake(
+            f"you gave a pandas {type(answer).__name__}, but {what} should be a NumPy array; "
+            "convert it with .to_numpy()."
+        )
     raise Mistake(f"{what} should be a NumPy array; you gave {describe(answer)}.")
 
 
@@ -95,10 +103,14 @@ def function(answer: Any, name: str) -> Callable:
     if callable(answer) and not hasattr(answer, "fit"):
         return answer
     if answer is None:
-        raise Mistake(f"you passed None; define the function with `def {name}(...):`, run the cell, "
-                      f"then pass it: ex.check({name}).")
-    raise Mistake(f"pass the function itself, without calling it: ex.check({name}), not ex.check({name}(...)). "
-                  f"You passed {describe(answer)}.")
+        raise Mistake(
+            f"you passed None; define the function with `def {name}(...):`, run the cell, "
+            f"then pass it: ex.check({name})."
+        )
+    raise Mistake(
+        f"pass the function itself, without calling it: ex.check({name}), not ex.check({name}(...)). "
+        f"You passed {describe(answer)}."
+    )
 
 
 def call(fn: Callable, *args: Any, name: str, shown: str) -> Any:
@@ -115,8 +127,10 @@ def call(fn: Callable, *args: Any, name: str, shown: str) -> Any:
         with contextlib.redirect_stdout(io.StringIO()):
             return fn(*copies)
     except Exception as error:  # the reader's code may raise anything: explain it, never crash
-        raise Mistake(f"your function raised {type(error).__name__} when the check called {shown}: "
-                      f"{error}. Run it yourself on that input to see where it fails.") from None
+        raise Mistake(
+            f"your function raised {type(error).__name__} when the check called {shown}: "
+            f"{error}. Run it yourself on that input to see where it fails."
+        ) from None
 
 
 def expect_shape(result: np.ndarray, shape: tuple, what: str) -> None:

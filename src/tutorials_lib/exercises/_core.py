@@ -131,24 +131,36 @@ class Exercise:
             A ``Result``: it shows as "Correct! ..." or "Not yet: ...", and is truthy when correct.
         """
         if answer is Ellipsis:
-            return Result(self.id, False, "Not yet: there is no answer yet. Replace the `...` in the cell "
-                          "with your code, run the cell, then run the check again.")
+            return Result(
+                self.id,
+                False,
+                "Not yet: there is no answer yet. Replace the `...` in the cell "
+                "with your code, run the cell, then run the check again.",
+            )
         try:
             self.checker(answer)
         except Mistake as mistake:
             return Result(self.id, False, f"Not yet: {mistake}")
         except Exception as error:  # a bug in a check must not look like the reader's fault
-            return Result(self.id, False, (
-                f"Not yet: the check could not make sense of this answer ({describe(answer)}); it failed "
-                f"with {type(error).__name__}: {error}. Compare your answer with what the statement asks "
-                f"for, or look at ex.hint()."))
+            return Result(
+                self.id,
+                False,
+                (
+                    f"Not yet: the check could not make sense of this answer ({describe(answer)}); it failed "
+                    f"with {type(error).__name__}: {error}. Compare your answer with what the statement asks "
+                    f"for, or look at ex.hint()."
+                ),
+            )
         solved, note = record_solved(self.id, progress_file)
         same_track = [exercise_id for exercise_id in solved if exercise_id.rsplit("-", 1)[0] == self.track]
         total = len(by_track(self.track))
         name = TRACKS[self.track]
         count = len([e for e in by_track(self.track) if e.id in same_track])
-        message = (f"Correct! You have solved all {total} {name} exercises." if count == total
-                   else f"Correct! You have solved {count} of {total} {name} exercises.")
+        message = (
+            f"Correct! You have solved all {total} {name} exercises."
+            if count == total
+            else f"Correct! You have solved {count} of {total} {name} exercises."
+        )
         return Result(self.id, True, message + (f" ({note})" if note else ""))
 
 
@@ -168,8 +180,15 @@ def _registry() -> dict[str, Exercise]:
     )
 
     exercises: dict[str, Exercise] = {}
-    for module in (numpy_track, pandas_track, matplotlib_track, workflow_track, algorithms_track,
-                   networks_track, digits_track):
+    for module in (
+        numpy_track,
+        pandas_track,
+        matplotlib_track,
+        workflow_track,
+        algorithms_track,
+        networks_track,
+        digits_track,
+    ):
         for exercise in module.EXERCISES:
             if exercise.id in exercises:
                 raise RuntimeError(f"Two exercises have the id {exercise.id!r}")
@@ -208,7 +227,9 @@ def get(exercise_id: str) -> Exercise:
         ValueError: There is no exercise 'numpy-99'. The numpy track has numpy-01 to numpy-...
     """
     if not isinstance(exercise_id, str):
-        raise TypeError(f"Pass the exercise id as a string, such as get('numpy-01'); got {describe(exercise_id)}.")
+        raise TypeError(
+            f"Pass the exercise id as a string, such as get('numpy-01'); got {describe(exercise_id)}."
+        )
     all_exercises()
     key = exercise_id.strip().lower()
     if key in _EXERCISES:
@@ -216,9 +237,13 @@ def get(exercise_id: str) -> Exercise:
     track = key.rsplit("-", 1)[0]
     if track in TRACKS:
         ids = [exercise.id for exercise in by_track(track)]
-        raise ValueError(f"There is no exercise {exercise_id!r}. The {track} track has {ids[0]} to {ids[-1]}.")
-    raise ValueError(f"There is no exercise {exercise_id!r}. Ids are a track and a number, such as "
-                     f"'numpy-01'; the tracks are: {', '.join(TRACKS)}.")
+        raise ValueError(
+            f"There is no exercise {exercise_id!r}. The {track} track has {ids[0]} to {ids[-1]}."
+        )
+    raise ValueError(
+        f"There is no exercise {exercise_id!r}. Ids are a track and a number, such as "
+        f"'numpy-01'; the tracks are: {', '.join(TRACKS)}."
+    )
 
 
 def by_track(track: str) -> list[Exercise]:

@@ -42,7 +42,7 @@ def notebook(track: str, *, solved: bool = False) -> dict[str, Any]:
             f"# {name} exercises\n\n"
             "For each exercise: read the statement, replace the `...` in the code cell with your answer, "
             "run the cell, then run the check below it. The check says `Correct!` or explains what is "
-            "wrong. Stuck? Run `get(\"<id>\").hint()`, or `get(\"<id>\").solution()` to see a solution.\n\n"
+            'wrong. Stuck? Run `get("<id>").hint()`, or `get("<id>").solution()` to see a solution.\n\n'
             "Your progress is kept in a small file on your computer (`~/.tutorials_lib/progress.json`); "
             "nothing is sent anywhere. The guide's package must be installed: `pip install -e .` from a "
             "clone of the repository."

@@ -18,7 +18,9 @@ DEFAULT_PROGRESS_FILE = Path("~/.tutorials_lib/progress.json")
 
 def progress_path(progress_file: str | Path | None = None) -> Path:
     """The progress file in use: the argument, else ``$TUTORIALS_LIB_PROGRESS``, else the default."""
-    chosen = progress_file if progress_file is not None else os.environ.get(PROGRESS_ENV) or DEFAULT_PROGRESS_FILE
+    chosen = (
+        progress_file if progress_file is not None else os.environ.get(PROGRESS_ENV) or DEFAULT_PROGRESS_FILE
+    )
     return Path(chosen).expanduser()
 
 
@@ -33,7 +35,10 @@ def load_solved(progress_file: str | Path | None = None) -> tuple[list[str], str
         if not isinstance(solved, list) or not all(isinstance(item, str) for item in solved):
             raise ValueError("'solved' is not a list of exercise ids")
     except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError) as error:
-        return [], f"the progress file {path} could not be read ({type(error).__name__}), so the count starts again"
+        return (
+            [],
+            f"the progress file {path} could not be read ({type(error).__name__}), so the count starts again",
+        )
     return sorted(set(solved)), None
 
 
