@@ -474,6 +474,11 @@ def test_an_unwritable_progress_file_does_not_spoil_a_correct_answer(tmp_path):
     assert result.correct and "progress not saved" in result.message
 
 
+def test_a_progress_file_that_is_not_a_path_does_not_spoil_a_correct_answer():
+    result = get("numpy-01").check(np.arange(0, 21, 2), progress_file=3.5)
+    assert result.correct and "progress not saved" in result.message
+
+
 def test_reset_progress_forgets_one_track_or_all(progress_file):
     for exercise_id in ("numpy-01", "pandas-04"):
         get(exercise_id).check(get(exercise_id).solution().answer)

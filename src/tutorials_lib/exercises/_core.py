@@ -151,7 +151,10 @@ class Exercise:
                     f"for, or look at ex.hint()."
                 ),
             )
-        solved, note = record_solved(self.id, progress_file)
+        try:
+            solved, note = record_solved(self.id, progress_file)
+        except (TypeError, ValueError) as error:  # progress_file was not a path
+            solved, note = [self.id], f"progress not saved: {error}"
         same_track = [exercise_id for exercise_id in solved if exercise_id.rsplit("-", 1)[0] == self.track]
         total = len(by_track(self.track))
         name = TRACKS[self.track]
