@@ -526,6 +526,12 @@ def test_the_notebook_with_solutions_filled_in_checks_all_correct(track):
     assert f"{len(checks)} of {len(checks)} solved" in summary
 
 
+@pytest.mark.parametrize("track", list(TRACKS))
+def test_the_notebook_is_valid_nbformat(track):
+    nbformat = pytest.importorskip("nbformat")
+    nbformat.validate(nbformat.from_dict(notebook(track)))
+
+
 def test_the_blank_notebook_has_a_cell_to_fill_and_a_check_per_exercise():
     cells = notebook("numpy")["cells"]
     sources = [cell["source"] for cell in cells]
