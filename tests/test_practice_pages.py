@@ -89,3 +89,13 @@ def test_one_notebook_per_track_is_published(tmp_path):
     assert set(published) == {f"practice/notebooks/{track}.ipynb" for track in TRACKS}
     numpy = json.loads(published["practice/notebooks/numpy.ipynb"].content_string)
     assert numpy["nbformat"] == 4 and "evens = ..." in "".join(cell["source"] for cell in numpy["cells"])
+
+
+def test_the_overview_counts_match_the_registry():
+    text = (PRACTICE / "index.md").read_text(encoding="utf-8")
+    assert f"There are {len(all_exercises())} exercises in seven tracks" in text and len(TRACKS) == 7
+    for track, page in PAGE_OF_TRACK.items():
+        row = re.search(rf"^\| \[[^\]]+\]\({re.escape(page)}\) \| (\d+) \|", text, re.MULTILINE)
+        assert row and int(row[1]) == len(by_track(track)), f"{page}: wrong count in the overview table"
+        track_page = (PRACTICE / page).read_text(encoding="utf-8")
+        assert f"it holds the {len(by_track(track))} exercises" in track_page
