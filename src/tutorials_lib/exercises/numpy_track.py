@@ -59,8 +59,6 @@ def _check_standardize(answer):
     expect_shape(result, X.shape, "standardize(X)")
     expected = (X - X.mean(axis=0)) / X.std(axis=0)
     if close(result, expected):
-        original = X.copy()
-        call(standardize, original, name="standardize", shown="standardize(X)")
         return
     if close(result, (X - X.mean()) / X.std()):
         raise Mistake(
