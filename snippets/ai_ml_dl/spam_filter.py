@@ -1,6 +1,7 @@
 """A spam filter written as rules, against one that learns from labelled messages."""
 
 from sklearn.feature_extraction.text import CountVectorizer
+from sklearn.metrics import accuracy_score
 from sklearn.naive_bayes import MultinomialNB
 from sklearn.pipeline import make_pipeline
 
@@ -38,8 +39,10 @@ test = [
     ("Can you bring the photos to dinner?", 0),
     ("Your code review is done, thanks for the fix", 0),
 ]
-train_texts, train_labels = zip(*train)
-test_texts, test_labels = zip(*test)
+train_texts = [text for text, label in train]
+train_labels = [label for text, label in train]
+test_texts = [text for text, label in test]
+test_labels = [label for text, label in test]
 
 
 def rule_based_filter(message: str) -> int:
@@ -55,10 +58,10 @@ rule_says = [rule_based_filter(text) for text in test_texts]
 model_says = learned_filter.predict(test_texts).tolist()
 
 print(f"{'message':<56} true rule learned")
-for text, truth, rule, model in zip(test_texts, test_labels, rule_says, model_says):
+for text, truth, rule, model in zip(test_texts, test_labels, rule_says, model_says, strict=True):
     print(f"{text:<56} {truth:>4} {rule:>4} {model:>7}")
-rule_accuracy = sum(r == t for r, t in zip(rule_says, test_labels)) / len(test)
-model_accuracy = sum(m == t for m, t in zip(model_says, test_labels)) / len(test)
+rule_accuracy = accuracy_score(test_labels, rule_says)
+model_accuracy = accuracy_score(test_labels, model_says)
 print(f"Accuracy on new messages: rules {rule_accuracy:.2f}, learned {model_accuracy:.2f}")
 
 # What did the model learn? The words whose presence most favours "spam".
