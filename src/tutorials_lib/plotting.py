@@ -147,7 +147,7 @@ def plot_decision_boundary(model, X: np.ndarray, y: np.ndarray, ax: Axes | None 
     if ax is None:
         _, ax = plt.subplots(figsize=(5, 4))
     DecisionBoundaryDisplay.from_estimator(
-        model, X, response_method="predict", cmap="coolwarm", alpha=0.3, ax=ax, grid_resolution=200
+        model, X, response_method="predict", cmap="coolwarm", alpha=0.3, ax=ax, grid_resolution=200, eps=0.5
     )
     ax.scatter(X[:, 0], X[:, 1], c=y, cmap="coolwarm", edgecolor="black", linewidth=0.5, s=20)
     return ax
