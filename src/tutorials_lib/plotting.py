@@ -10,6 +10,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from sklearn.base import BaseEstimator
 from sklearn.inspection import DecisionBoundaryDisplay
 from sklearn.utils.validation import check_is_fitted
 
@@ -96,7 +97,9 @@ def plot_image_grid(
     return figure
 
 
-def plot_decision_boundary(model, X: np.ndarray, y: np.ndarray, ax: Axes | None = None) -> Axes:
+def plot_decision_boundary(
+    model: BaseEstimator, X: np.ndarray, y: np.ndarray, ax: Axes | None = None
+) -> Axes:
     """Shade the region where a fitted classifier predicts each class, and draw the points on top.
 
     The model must already be fitted on exactly two features, so that its decisions can be
