@@ -1,4 +1,5 @@
-"""Plots that several pages draw: grids of small images, such as handwritten digits."""
+"""Plots that several pages draw: grids of small images, such as handwritten digits, and the
+decision regions of a classifier trained on two features."""
 
 from __future__ import annotations
 
@@ -7,7 +8,11 @@ from collections.abc import Sequence
 
 import matplotlib.pyplot as plt
 import numpy as np
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from sklearn.base import BaseEstimator
+from sklearn.inspection import DecisionBoundaryDisplay
+from sklearn.utils.validation import check_is_fitted
 
 
 def as_images(images: np.ndarray) -> np.ndarray:
@@ -90,3 +95,62 @@ def plot_image_grid(
                 ax.set_title(str(labels[index]), fontsize=9)
     figure.tight_layout()
     return figure
+
+
+def plot_decision_boundary(
+    model: BaseEstimator, X: np.ndarray, y: np.ndarray, ax: Axes | None = None
+) -> Axes:
+    """Shade the region where a fitted classifier predicts each class, and draw the points on top.
+
+    The model must already be fitted on exactly two features, so that its decisions can be
+    drawn on a plane: each colour is one predicted class, and each dot is one example coloured
+    by its true class. Where a dot's colour differs from the region around it, the model gets
+    that example wrong.
+
+    Args:
+        model: A fitted scikit-learn classifier (or pipeline) that takes two features.
+        X: Array-like of shape ``(n_samples, 2)``: the points to draw, usually the test set.
+        y: Array-like of shape ``(n_samples,)``: the true class of each point.
+        ax: Matplotlib axes to draw on; a new figure is created if omitted.
+
+    Returns:
+        The axes that were drawn on; call ``plt.show()`` to display the figure.
+
+    Raises:
+        ValueError: If ``X`` does not have two columns, if ``X`` and ``y`` have different
+            lengths, or if the model has not been fitted yet.
+
+    Examples:
+        >>> from sklearn.datasets import make_moons
+        >>> from sklearn.neighbors import KNeighborsClassifier
+        >>> X, y = make_moons(n_samples=100, noise=0.2, random_state=0)
+        >>> ax = plot_decision_boundary(KNeighborsClassifier().fit(X, y), X, y)
+        >>> len(ax.collections) >= 2  # the shaded regions and the points
+        True
+    """
+    X = np.asarray(X)
+    y = np.asarray(y)
+    if X.ndim != 2 or X.shape[1] != 2:
+        raise ValueError(
+            f"X must have exactly two columns (one per axis of the plot); got an array of shape "
+            f"{X.shape}. Select two features, for example X[:, :2], and fit the model on them."
+        )
+    if y.shape != (len(X),):
+        raise ValueError(
+            f"X has {len(X)} rows but y has shape {y.shape}: pass one label per row of X."
+        )
+    try:
+        check_is_fitted(model)
+    except TypeError as error:  # not a scikit-learn estimator at all
+        raise ValueError(f"model must be a scikit-learn classifier; got {type(model).__name__}.") from error
+    except ValueError as error:  # NotFittedError is a ValueError
+        raise ValueError(
+            f"This {type(model).__name__} is not fitted yet: call model.fit(X_train, y_train) first."
+        ) from error
+    if ax is None:
+        _, ax = plt.subplots(figsize=(5, 4))
+    DecisionBoundaryDisplay.from_estimator(
+        model, X, response_method="predict", cmap="coolwarm", alpha=0.3, ax=ax, grid_resolution=200, eps=0.5
+    )
+    ax.scatter(X[:, 0], X[:, 1], c=y, cmap="coolwarm", edgecolor="black", linewidth=0.5, s=20)
+    return ax

@@ -4,7 +4,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 
-from tutorials_lib.plotting import as_images, plot_image_grid
+from tutorials_lib.plotting import as_images, plot_decision_boundary, plot_image_grid
 
 
 @pytest.fixture(autouse=True)
@@ -38,3 +38,55 @@ def test_grid_has_one_titled_axis_per_image_and_hides_spare_cells():
 def test_bad_input_is_rejected_with_advice(images, kwargs, message):
     with pytest.raises(ValueError, match=message):
         plot_image_grid(images, **kwargs)
+
+
+def _moons():
+    from sklearn.datasets import make_moons
+
+    return make_moons(n_samples=60, noise=0.2, random_state=0)
+
+
+def test_decision_boundary_draws_regions_and_points_on_the_given_axes():
+    from sklearn.tree import DecisionTreeClassifier
+
+    X, y = _moons()
+    figure, ax = plt.subplots()
+    returned = plot_decision_boundary(DecisionTreeClassifier(random_state=0).fit(X, y), X, y, ax=ax)
+    assert returned is ax
+    points = ax.collections[-1]
+    assert len(points.get_offsets()) == len(X)
+    assert len(ax.collections) >= 2  # the shaded decision regions lie under the points
+
+
+def test_decision_boundary_creates_axes_when_none_is_given():
+    from sklearn.linear_model import LogisticRegression
+
+    X, y = _moons()
+    ax = plot_decision_boundary(LogisticRegression().fit(X, y), X, y)
+    assert ax.figure is not None
+
+
+@pytest.mark.parametrize(
+    ("fit", "X_cols", "y_len", "message"),
+    [
+        (True, 3, 60, r"exactly two columns.*shape \(60, 3\)"),
+        (True, 2, 59, "60 rows but y has shape"),
+        (False, 2, 60, "not fitted yet: call model.fit"),
+    ],
+)
+def test_decision_boundary_rejects_bad_input_with_advice(fit, X_cols, y_len, message):
+    from sklearn.linear_model import LogisticRegression
+
+    X, y = _moons()
+    model = LogisticRegression()
+    if fit:
+        model.fit(X, y)
+    X_bad = np.column_stack([X] + [X[:, :1]] * (X_cols - 2))
+    with pytest.raises(ValueError, match=message):
+        plot_decision_boundary(model, X_bad, y[:y_len])
+
+
+def test_decision_boundary_rejects_an_object_that_is_not_an_estimator():
+    X, y = _moons()
+    with pytest.raises(ValueError, match="must be a scikit-learn classifier"):
+        plot_decision_boundary(object(), X, y)
