@@ -24,7 +24,7 @@ def update(params, x, y, learning_rate=0.5):
 
 
 params = (jnp.array(0.0), jnp.array(0.0))
-for step in range(100):
+for _ in range(100):
     params = update(params, x, y)
 slope, intercept = params
 print(f"learned line: y = {float(slope):.2f} x + {float(intercept):.2f}")

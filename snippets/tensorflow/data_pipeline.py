@@ -43,7 +43,7 @@ def train_step(images, labels):
     return loss
 
 
-for epoch in range(10):
+for _ in range(10):             # 10 epochs
     for images, labels in train:
         loss = train_step(images, labels)
 predictions = tf.argmax(X_test @ W + b, axis=1).numpy()

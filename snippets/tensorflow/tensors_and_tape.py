@@ -25,7 +25,7 @@ print("dy/dw at w = 3:", tape.gradient(y, w).numpy())
 # One step of gradient descent on a tiny linear model y = a * x.
 a = tf.Variable(0.0)
 inputs, targets = tf.constant([1.0, 2.0, 3.0]), tf.constant([2.0, 4.0, 6.0])   # the true a is 2
-for step in range(50):
+for _ in range(50):
     with tf.GradientTape() as tape:
         loss = tf.reduce_mean((a * inputs - targets) ** 2)
     a.assign_sub(0.1 * tape.gradient(loss, a))
