@@ -2,19 +2,19 @@
 
 The check is split in three steps so that each can be tested on its own:
 
-1. :func:`gather_facts` looks at the machine (Python version, installed package versions,
+1. `gather_facts` looks at the machine (Python version, installed package versions,
    the Keras backend setting). It is the only part that reads the environment.
-2. :func:`check` turns those facts into findings: what is fine, what is missing and how to fix it.
+2. `check` turns those facts into findings: what is fine, what is missing and how to fix it.
    It is a pure function: give it made-up facts and it tells you what it would say.
-3. :func:`report` formats the findings as text, and :func:`main` prints it and returns the exit code.
+3. `report` formats the findings as text, and `main` prints it and returns the exit code.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import platform
 import re
+import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -65,11 +65,11 @@ Status = Literal["ok", "problem", "note"]
 
 @dataclass(frozen=True)
 class Facts:
-    """What :func:`gather_facts` found on the machine.
+    """What `gather_facts` found on the machine.
 
     Attributes:
         python: The Python version as ``(major, minor, micro)``.
-        versions: Installed version of each package in :data:`REQUIRED` and :data:`OPTIONAL`,
+        versions: Installed version of each package in `REQUIRED` and `OPTIONAL`,
             or ``None`` for a package that is not installed.
         keras_backend_env: The value of ``KERAS_BACKEND``, or ``None`` if it is not set.
         keras_backend_config: The ``backend`` in Keras' configuration file
@@ -136,7 +136,7 @@ def gather_facts(
     python: tuple[int, int, int] | None = None,
     read_config: Callable[[], str | None] = keras_config_backend,
 ) -> Facts:
-    """Collect the facts that :func:`check` judges.
+    """Collect the facts that `check` judges.
 
     Args:
         version_of: Returns a package's installed version, or ``None``. Tests pass a fake one.
@@ -145,7 +145,7 @@ def gather_facts(
         read_config: Returns the backend named in Keras' configuration file, or ``None``.
 
     Returns:
-        The facts, ready for :func:`check`.
+        The facts, ready for `check`.
 
     Examples:
         >>> facts = gather_facts(version_of=lambda name: None, environ={}, python=(3, 12, 1),
@@ -158,8 +158,7 @@ def gather_facts(
                         "or None")
     environ = os.environ if environ is None else environ
     if python is None:
-        major, minor, micro = (int(part) for part in re.findall(r"\d+", platform.python_version())[:3])
-        python = (major, minor, micro)
+        python = (sys.version_info.major, sys.version_info.minor, sys.version_info.micro)
     packages = list(REQUIRED) + list(OPTIONAL) + ["openvino"]
     return Facts(
         python=python,
@@ -186,7 +185,7 @@ def check(facts: Facts) -> list[Finding]:
     """Judge the facts: one finding for Python, one per package, one for the Keras backend.
 
     Args:
-        facts: What :func:`gather_facts` found, or made-up facts to see what the check says.
+        facts: What `gather_facts` found, or made-up facts to see what the check says.
 
     Returns:
         The findings, in report order.
