@@ -1,0 +1,239 @@
+"""Matplotlib exercises: the check inspects the Figure (or Axes) you drew."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import numpy as np
+
+from tutorials_lib.exercises._checks import Mistake, describe
+from tutorials_lib.exercises._core import Exercise
+
+
+def _axes_of(answer, what="`fig`"):
+    """The Axes of a Figure, or the Axes itself; a Mistake for anything else."""
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+    if isinstance(answer, Axes):
+        return [answer]
+    if isinstance(answer, Figure):
+        if not answer.axes:
+            raise Mistake(
+                "the figure is empty: draw on an Axes, e.g. fig, ax = plt.subplots(), then ax.hist(...)."
+            )
+        return list(answer.axes)
+    if isinstance(answer, np.ndarray) and answer.size and all(isinstance(a, Axes) for a in answer.flat):
+        return list(answer.flat)
+    if isinstance(answer, tuple) and len(answer) == 3 and isinstance(answer[0], np.ndarray):
+        raise Mistake(
+            f"you passed what plt.hist or ax.hist returns (counts, bin edges, bars); {what} should be "
+            "the Figure: fig, ax = plt.subplots() at the start, then pass fig."
+        )
+    if isinstance(answer, tuple) and answer and isinstance(answer[0], Figure):
+        raise Mistake("you passed the (fig, ax) pair; pass the figure alone: ex.check(fig).")
+    if answer is None:
+        raise Mistake(
+            f"{what} is None. plt.show() and plt.hist(...) do not return the figure: create it with "
+            "fig, ax = plt.subplots() and draw on ax."
+        )
+    raise Mistake(f"{what} should be a Matplotlib Figure (or Axes); you gave {describe(answer)}.")
+
+
+def _labels(ax, what):
+    if not ax.get_xlabel().strip() or not ax.get_ylabel().strip():
+        missing = [
+            name for name, text in (("x", ax.get_xlabel()), ("y", ax.get_ylabel())) if not text.strip()
+        ]
+        raise Mistake(
+            f"{what} has no {' and no '.join(missing)} label: a reader cannot tell what the axes "
+            "measure. Use ax.set_xlabel(...) and ax.set_ylabel(...)."
+        )
+
+
+def _heights():
+    return np.random.default_rng(0).normal(170, 10, 500)
+
+
+def _check_histogram(answer):
+    from matplotlib.patches import Rectangle
+
+    axes = [ax for ax in _axes_of(answer) if ax.patches]
+    if not axes:
+        raise Mistake("no bars found: draw the histogram with ax.hist(heights, bins=...).")
+    ax = axes[0]
+    bars = [patch for patch in ax.patches if isinstance(patch, Rectangle)]
+    if len(bars) == 10:
+        raise Mistake("the histogram has 10 bars, Matplotlib's default; ask for 20 with bins=20.")
+    if len(bars) != 20:
+        raise Mistake(f"the histogram should have 20 bars (bins); it has {len(bars)}.")
+    total = sum(bar.get_height() for bar in bars)
+    if not np.isclose(total, 500):
+        raise Mistake(
+            f"the bars count {total:g} values in all; the histogram should count the 500 heights "
+            "(no density=True)."
+        )
+    _labels(ax, "the histogram")
+
+
+def _check_scatter(answer):
+    from matplotlib.collections import PathCollection
+
+    axes = _axes_of(answer)
+    ax = next((a for a in axes if any(isinstance(c, PathCollection) for c in a.collections)), None)
+    if ax is None:
+        if any(a.lines for a in axes):
+            raise Mistake(
+                "you drew lines (ax.plot); a scatter plot draws one dot per flower: ax.scatter(x, y, c=...)."
+            )
+        raise Mistake("no scatter plot found: draw it with ax.scatter(x, y, c=...).")
+    collections = [c for c in ax.collections if isinstance(c, PathCollection)]
+    points = sum(len(c.get_offsets()) for c in collections)
+    if points != 150:
+        raise Mistake(f"the plot should have one dot per flower, 150 in all; it has {points}.")
+    colours = (
+        len(collections)
+        if len(collections) > 1
+        else (
+            len(np.unique(collections[0].get_array()))
+            if collections[0].get_array() is not None
+            else len(np.unique(collections[0].get_facecolors(), axis=0))
+        )
+    )
+    if colours < 3:
+        raise Mistake(
+            "all dots have the same colour: colour them by class, with c=flowers['target'] "
+            "(or one ax.scatter per class)."
+        )
+    if not ax.get_title().strip():
+        raise Mistake("the plot has no title: add one with ax.set_title(...).")
+    _labels(ax, "the scatter plot")
+
+
+def _check_curves(answer):
+    axes = _axes_of(answer)
+    ax = max(axes, key=lambda a: len(a.lines))
+    if len(ax.lines) < 2:
+        raise Mistake(
+            f"there should be two lines, the training loss and the validation loss; there is {len(ax.lines)}."
+        )
+    legend = ax.get_legend()
+    if legend is None:
+        raise Mistake(
+            "there is no legend, so a reader cannot tell the two lines apart: give each line a "
+            "label=... and call ax.legend()."
+        )
+    texts = [text.get_text() for text in legend.get_texts()]
+    if len(texts) < 2:
+        raise Mistake(f"the legend names {len(texts)} line; give both lines a label=....")
+    if "epoch" not in ax.get_xlabel().lower():
+        raise Mistake(
+            f"the x axis should be labelled with the epoch (it counts passes over the data); its label "
+            f"is {ax.get_xlabel()!r}."
+        )
+    wanted = {"loss": [1.2, 0.7, 0.5, 0.4, 0.35, 0.32], "val_loss": [1.25, 0.8, 0.62, 0.58, 0.6, 0.64]}
+    drawn = [list(np.round(line.get_ydata(), 6)) for line in ax.lines]
+    for name, values in wanted.items():
+        if values not in drawn:
+            raise Mistake(f"no line shows history['{name}'].")
+
+
+@cache
+def _digits():
+    from sklearn.datasets import load_digits
+
+    return load_digits()
+
+
+def _check_grid(answer):
+    digits = _digits()
+    axes = [ax for ax in _axes_of(answer) if ax.images]
+    if len(axes) != 10:
+        raise Mistake(
+            f"there should be 10 images, one per Axes; {len(axes)} Axes show an image. Use "
+            "fig, axes = plt.subplots(2, 5) and ax.imshow(...) in a loop over axes.flat."
+        )
+    for index, ax in enumerate(axes):
+        shown = np.asarray(ax.images[0].get_array())
+        if shown.shape != (8, 8):
+            raise Mistake(
+                f"image {index} has shape {shown.shape}; show the 8 by 8 images (digits.images), not "
+                "rows of 64 pixels."
+            )
+        if not np.array_equal(shown, digits.images[index]):
+            raise Mistake(f"image {index} is not digits.images[{index}]: show the first 10 images, in order.")
+        if ax.get_title().strip() != str(digits.target[index]):
+            raise Mistake(
+                f"image {index} should be titled with its label, {digits.target[index]}; its title is "
+                f"{ax.get_title()!r}."
+            )
+
+
+EXERCISES = [
+    Exercise(
+        id="matplotlib-01",
+        title="A histogram with 20 bins",
+        statement="Draw a histogram of `heights` (500 heights in cm) with 20 bins, and label both axes "
+        '(for example "height (cm)" and "number of people"). Keep the figure in `fig`.',
+        hint_text="fig, ax = plt.subplots() gives a figure and its Axes; ax.hist has a bins parameter.",
+        given="import matplotlib.pyplot as plt\nimport numpy as np\n\n"
+        "heights = np.random.default_rng(0).normal(170, 10, 500)",
+        starter="fig, ax = plt.subplots()\n...",
+        solution_body='fig, ax = plt.subplots()\nax.hist(heights, bins=20)\nax.set_xlabel("height (cm)")\n'
+        'ax.set_ylabel("number of people")',
+        answer_name="fig",
+        checker=_check_histogram,
+    ),
+    Exercise(
+        id="matplotlib-02",
+        title="A scatter plot coloured by class",
+        statement="Draw a scatter plot of the iris flowers with `petal length (cm)` on the x axis and "
+        "`petal width (cm)` on the y axis, one dot per flower, coloured by class (`target`). Give "
+        "it a title and label both axes. Keep the figure in `fig`.",
+        hint_text="ax.scatter(x, y, c=labels) colours each dot by its label.",
+        given="import matplotlib.pyplot as plt\nfrom sklearn.datasets import load_iris\n\n"
+        "flowers = load_iris(as_frame=True).frame",
+        starter="fig, ax = plt.subplots()\n...",
+        solution_body="fig, ax = plt.subplots()\n"
+        'ax.scatter(flowers["petal length (cm)"], flowers["petal width (cm)"], c=flowers["target"])\n'
+        'ax.set_xlabel("petal length (cm)")\nax.set_ylabel("petal width (cm)")\n'
+        'ax.set_title("Iris petals by species")',
+        answer_name="fig",
+        checker=_check_scatter,
+    ),
+    Exercise(
+        id="matplotlib-03",
+        title="Training curves with a legend",
+        statement="`history` holds the loss of a network after each epoch, on the training data (`loss`) and "
+        "on validation data (`val_loss`). Plot both as lines on one Axes, with a legend that names "
+        'them and the x axis labelled "epoch". Keep the figure in `fig`. (Where the validation '
+        "loss turns up while the training loss keeps falling, the network starts to overfit.)",
+        hint_text="ax.plot(values, label='...') for each line, then ax.legend().",
+        given="import matplotlib.pyplot as plt\n\n"
+        'history = {"loss": [1.2, 0.7, 0.5, 0.4, 0.35, 0.32],\n'
+        '           "val_loss": [1.25, 0.8, 0.62, 0.58, 0.6, 0.64]}',
+        starter="fig, ax = plt.subplots()\n...",
+        solution_body='fig, ax = plt.subplots()\nax.plot(history["loss"], label="training")\n'
+        'ax.plot(history["val_loss"], label="validation")\nax.set_xlabel("epoch")\n'
+        'ax.set_ylabel("loss")\nax.legend()',
+        answer_name="fig",
+        checker=_check_curves,
+    ),
+    Exercise(
+        id="matplotlib-04",
+        title="A grid of digits",
+        statement="Show the first 10 images of scikit-learn's digits (`digits.images`, each 8 by 8) in "
+        "a grid of "
+        "2 rows and 5 columns, each titled with its label (`digits.target`). Keep the figure in `fig`.",
+        hint_text="fig, axes = plt.subplots(2, 5); loop with enumerate(axes.flat) and call ax.imshow and "
+        "ax.set_title.",
+        given="import matplotlib.pyplot as plt\nfrom sklearn.datasets import load_digits\n\n"
+        "digits = load_digits()",
+        starter="fig, axes = plt.subplots(2, 5)\n...",
+        solution_body="fig, axes = plt.subplots(2, 5)\nfor index, ax in enumerate(axes.flat):\n"
+        '    ax.imshow(digits.images[index], cmap="gray_r")\n'
+        "    ax.set_title(str(digits.target[index]))\n    ax.set_axis_off()",
+        answer_name="fig",
+        checker=_check_grid,
+    ),
+]
