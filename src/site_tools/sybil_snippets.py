@@ -15,6 +15,8 @@ it prints with the output block that follows. A block that includes named sectio
 (``"snippets/x.py:fit"``) shares one namespace with the page's other sections of that file;
 a whole-file block runs in a fresh namespace, as it would in a new notebook.
 Run ``pytest --update-outputs`` to rewrite ``.out`` files after an intended change.
+A snippet with a ``# requires: torch`` line is skipped, with the install command as the reason,
+where that module is not installed.
 """
 
 from __future__ import annotations
@@ -25,9 +27,10 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+import pytest
 from sybil import Document, Example, Region
 
-from site_tools.snippets import run_snippet
+from site_tools.snippets import missing_requirements, run_snippet
 
 INCLUDE = r'[ \t]*--8<-- "(?P<path>[^"]+)"[ \t]*\n'
 SNIPPET_BLOCK = re.compile(
@@ -57,10 +60,13 @@ class SnippetBlock:
     def __call__(self, example: Example) -> None:
         __tracebackhide__ = True
         printed = ""
+        for path, _ in self.targets:
+            if not (self.root / path).is_file():
+                raise FileNotFoundError(f"{example.path}, line {example.line}: no snippet file {path}")
+            if missing := missing_requirements(self.root / path):
+                pytest.skip(f"{path} " + "; ".join(missing))
         for path, section in self.targets:
             snippet = self.root / path
-            if not snippet.is_file():
-                raise FileNotFoundError(f"{example.path}, line {example.line}: no snippet file {path}")
             printed += run_snippet(snippet, section, self._namespace(example, path, section)).stdout
         if self.output is not None:
             self._check_output(example, printed)
