@@ -72,3 +72,4 @@ pytest_collect_file = (
         name="library-docstrings",
     )
 ).pytest()
+

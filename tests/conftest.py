@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
 import subprocess
 import sys
@@ -26,9 +27,29 @@ def build_site(config: Path, site_dir: Path) -> subprocess.CompletedProcess:
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site, built once per test session into a temporary folder."""
-    site_dir = tmp_path_factory.mktemp("site")
+def built_site(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
+    """The site, built once per test run into a temporary folder.
+
+    Under pytest-xdist the workers share it: the first to ask builds it while holding a lock,
+    and the others wait for it and reuse it.
+    """
+    if worker_id == "master":
+        return _build_or_fail(tmp_path_factory.mktemp("site"))
+    shared = tmp_path_factory.getbasetemp().parent  # one folder per run, common to the workers
+    with open(shared / "site.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        failure = shared / "site.failed"
+        if not (shared / "site").exists() and not failure.exists():
+            try:
+                _build_or_fail(shared / "site")
+            except pytest.fail.Exception as error:
+                failure.write_text(str(error), encoding="utf-8")
+        if failure.exists():
+            pytest.fail(failure.read_text(encoding="utf-8"), pytrace=False)
+    return shared / "site"
+
+
+def _build_or_fail(site_dir: Path) -> Path:
     result = build_site(ROOT / "mkdocs.yml", site_dir)
     if result.returncode != 0:
         pytest.fail(f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}", pytrace=False)
