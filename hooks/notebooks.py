@@ -1,9 +1,12 @@
 """MkDocs hook for tutorial pages rendered by mkdocs-jupyter.
 
 - Publishes each ``tutorials/<name>.py`` also as ``tutorials/<name>.ipynb``, for the download
-  button that ``overrides/partials/actions.html`` shows.
+  button that ``overrides/partials/content.html`` shows.
 - Removes the third-party and empty ``<script src>`` tags that mkdocs-jupyter's template emits
   (mermaid from a CDN, MathJax with an empty URL): the site makes no request off the site.
+- Gives every figure a tutorial draws the alt text written in its cell, one ``# alt: ...``
+  comment per figure (see ``site_tools.tutorial_pages``); a figure without one fails the build.
+- Gives the page a meta description: the tutorial's first paragraph.
 """
 
 from __future__ import annotations
@@ -13,7 +16,10 @@ from pathlib import Path
 
 import jupytext
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
+
+from site_tools.tutorial_pages import AltTextError, add_alt_text, first_paragraph
 
 EXTERNAL_OR_EMPTY_SCRIPT = re.compile(
     r'<script[^>]*\bsrc="(?:https?:)?(?://[^"]*)?"[^>]*>\s*</script>', re.IGNORECASE
@@ -34,6 +40,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_content(content: str, page, config, files) -> str:
-    if is_tutorial(page.file.src_uri):
-        content = EXTERNAL_OR_EMPTY_SCRIPT.sub("", content)
+    if not is_tutorial(page.file.src_uri):
+        return content
+    source = Path(page.file.abs_src_path)
+    content = EXTERNAL_OR_EMPTY_SCRIPT.sub("", content)
+    try:
+        content = add_alt_text(content, source)
+    except AltTextError as error:
+        raise PluginError(str(error)) from None
+    if page.meta is not None and not page.meta.get("description"):
+        page.meta["description"] = first_paragraph(source)
     return content
