@@ -19,7 +19,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from site_tools.tutorial_pages import AltTextError, add_alt_text, first_paragraph
+from site_tools.tutorial_pages import AltTextError, accessible_tutorial_html, first_paragraph
 
 EXTERNAL_OR_EMPTY_SCRIPT = re.compile(
     r'<script[^>]*\bsrc="(?:https?:)?(?://[^"]*)?"[^>]*>\s*</script>', re.IGNORECASE
@@ -45,7 +45,7 @@ def on_page_content(content: str, page, config, files) -> str:
     source = Path(page.file.abs_src_path)
     content = EXTERNAL_OR_EMPTY_SCRIPT.sub("", content)
     try:
-        content = add_alt_text(content, source)
+        content = accessible_tutorial_html(content, source)
     except AltTextError as error:
         raise PluginError(str(error)) from None
     if page.meta is not None and not page.meta.get("description"):

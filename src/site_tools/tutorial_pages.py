@@ -52,8 +52,8 @@ def _top_level_cells(soup: BeautifulSoup) -> list:
     return [cell for cell in soup.select("div.jp-Cell") if not cell.find_parent("div", class_="jp-Cell")]
 
 
-def add_alt_text(content: str, source: Path) -> str:
-    """Set each figure's ``alt`` in the rendered tutorial ``content`` from its cell's comments.
+def accessible_tutorial_html(content: str, source: Path) -> str:
+    """Set each figure's ``alt`` from its cell's comments; make scrolling code cells focusable.
 
     Raises:
         AltTextError: If a cell shows figures and has not exactly one ``# alt:`` line (of at
@@ -83,6 +83,10 @@ def add_alt_text(content: str, source: Path) -> str:
             image["alt"] = text
     if problems:
         raise AltTextError("\n".join(problems))
+    # A code cell wider than the page scrolls sideways: keyboard users must be able to reach it
+    # (axe: scrollable-region-focusable, WCAG 2.1.1).
+    for scrolling in soup.select("div.highlight-ipynb"):
+        scrolling["tabindex"] = "0"
     return str(soup)
 
 
