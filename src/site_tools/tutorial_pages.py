@@ -69,7 +69,7 @@ def accessible_tutorial_html(content: str, source: Path) -> str:
         )
     starts = iter(code_cell_lines(source))
     problems: list[str] = []
-    for cell, html_cell in zip(notebook.cells, html_cells):
+    for cell, html_cell in zip(notebook.cells, html_cells, strict=True):
         if cell.cell_type != "code":
             continue
         line = next(starts)
@@ -79,7 +79,7 @@ def accessible_tutorial_html(content: str, source: Path) -> str:
         if len(texts) != len(images) or short:
             problems.append(_problem(source, line, len(images), texts, short))
             continue
-        for image, text in zip(images, texts):
+        for image, text in zip(images, texts, strict=True):
             image["alt"] = text
     if problems:
         raise AltTextError("\n".join(problems))
@@ -91,18 +91,26 @@ def accessible_tutorial_html(content: str, source: Path) -> str:
 
 
 def _problem(source: Path, line: int, figures: int, texts: list[str], short: list[str]) -> str:
-    where = f"{source}, line {line}:"
+    where = f"{_shown(source)}, line {line}:"
     how = (
         "Describe each figure in a comment in the cell that draws it, one line per figure, in "
         "the order they are shown, e.g.\n"
         "    # alt: Learning curves: training accuracy climbs to 0.99 while validation levels off at 0.97.\n"
-        "Say what the figure shows, not that it is a figure (see CONTRIBUTING.md, 'Figures')."
+        "Say what the figure shows, not that it is a figure (CONTRIBUTING.md, 'Add a tutorial', step 3)."
     )
     if short:
         return f"{where} the alt text {short[0]!r} is too short to describe a figure. {how}"
     if not texts:
         return f"{where} this cell draws {figures} figure(s) with no '# alt:' comment. {how}"
     return f"{where} this cell draws {figures} figure(s) but has {len(texts)} '# alt:' comment(s). {how}"
+
+
+def _shown(path: Path) -> str:
+    """``path`` relative to the working directory (the repository) when it is inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
 
 
 def first_paragraph(source: Path) -> str:

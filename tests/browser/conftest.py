@@ -25,8 +25,14 @@ from tests.conftest import ROOT
 
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 CHROME_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
     "--disable-dev-shm-usage",
 ]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -69,7 +75,8 @@ def site_url(built_site: Path) -> Iterator[str]:
     port = _free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "http.server", "--bind", "127.0.0.1", str(port), "-d", str(built_site)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}/"
     try:
@@ -135,8 +142,13 @@ def visit(browser) -> Iterator[Callable[..., Visit]]:
                 route.abort()
 
         context.route("**/*", guard)
-        page.on("console", lambda message: message.type == "error" and record.console_errors.append(
-            f"{message.text} ({message.location.get('url', '')})"))
+        page.on(
+            "console",
+            lambda message: (
+                message.type == "error"
+                and record.console_errors.append(f"{message.text} ({message.location.get('url', '')})")
+            ),
+        )
         page.on("pageerror", lambda error: record.console_errors.append(f"uncaught: {error}"))
         page.goto(url, wait_until="load")
         return record

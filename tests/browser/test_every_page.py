@@ -27,18 +27,19 @@ def test_page_loads_with_no_console_error_and_no_request_off_the_site(visit, sit
 
 def _axe_violations(page) -> list[dict]:
     page.add_script_tag(path=str(AXE))
-    result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_21_AA
-    )
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_21_AA)
     return [violation for violation in result["violations"] if violation["impact"] in BLOCKING]
 
 
 def _describe(violations: list[dict]) -> str:
     lines = []
     for violation in violations:
-        lines.append(f"- [{violation['impact']}] {violation['id']}: {violation['help']} ({violation['helpUrl']})")
+        lines.append(
+            f"- [{violation['impact']}] {violation['id']}: {violation['help']} ({violation['helpUrl']})"
+        )
         for node in violation["nodes"][:5]:
-            lines.append(f"    {', '.join(map(str, node['target']))}: {node['failureSummary'].splitlines()[-1].strip()}")
+            where = ", ".join(map(str, node["target"]))
+            lines.append(f"    {where}: {node['failureSummary'].splitlines()[-1].strip()}")
     return "\n".join(lines)
 
 

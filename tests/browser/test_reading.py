@@ -43,7 +43,9 @@ def test_search_finds_a_topic_and_opens_its_page(visit, site_url, built_site, to
     page.get_by_role("textbox", name="Search").press_sequentially(topic, delay=20)
     results = page.locator(".md-search-result__item > a.md-search-result__link")
     expect(results.first).to_be_visible()
-    targets = [urlparse(href).path.lstrip("/") for href in results.evaluate_all("links => links.map(a => a.href)")]
+    targets = [
+        urlparse(href).path.lstrip("/") for href in results.evaluate_all("links => links.map(a => a.href)")
+    ]
     found = [index for index, path in enumerate(targets) if path in expected]
     assert found, f"searching {topic!r} lists {targets}, none of the pages about it: {sorted(expected)}"
     results.nth(found[0]).click()
@@ -101,7 +103,9 @@ def test_navigation_works_at_phone_width(visit, site_url):
     link.click()
     page.wait_for_url(site_url + target)
     expect(page.locator("article h1")).to_have_text(re.compile("machine learning", re.IGNORECASE))
-    assert page.evaluate("document.documentElement.scrollWidth") <= 375, "the page scrolls sideways on a phone"
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375, (
+        "the page scrolls sideways on a phone"
+    )
     opened.assert_clean()
 
 
@@ -111,12 +115,18 @@ def test_tutorial_page_shows_its_outputs_and_figures(visit, site_url, tutorial):
     page = opened.page
     figures = page.locator(".jp-OutputArea-output img")
     drawn = tutorial.read_text(encoding="utf-8").count("plt.show()")
-    assert figures.count() >= drawn, f"{tutorial.name} calls plt.show() {drawn} times; the page shows {figures.count()}"
+    assert figures.count() >= drawn, (
+        f"{tutorial.name} calls plt.show() {drawn} times; the page shows {figures.count()}"
+    )
     for index in range(figures.count()):
         figure = figures.nth(index)
         figure.scroll_into_view_if_needed()
-        assert figure.evaluate("img => img.complete && img.naturalWidth > 0"), f"figure {index + 1} did not load"
-        assert "No description" not in (figure.get_attribute("alt") or ""), f"figure {index + 1} has no alt text"
+        assert figure.evaluate("img => img.complete && img.naturalWidth > 0"), (
+            f"figure {index + 1} did not load"
+        )
+        assert "No description" not in (figure.get_attribute("alt") or ""), (
+            f"figure {index + 1} has no alt text"
+        )
     expect(page.locator(".jp-OutputArea-output").first).to_be_visible()
     assert "Traceback" not in page.locator("article").inner_text()
     opened.assert_clean()
@@ -135,8 +145,11 @@ def test_api_reference_renders_every_public_function(visit, site_url, path, modu
     opened = visit(site_url + path)
     page = opened.page
     imported = importlib.import_module(module)
-    functions = [name for name, value in vars(imported).items()
-                 if inspect.isfunction(value) and value.__module__ == module and not name.startswith("_")]
+    functions = [
+        name
+        for name, value in vars(imported).items()
+        if inspect.isfunction(value) and value.__module__ == module and not name.startswith("_")
+    ]
     assert functions, f"{module} has no public function to document"
     for name in functions:
         heading = page.locator(f"[id='{module}.{name}']")
