@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from pathlib import Path
 
@@ -25,6 +26,7 @@ EXTERNAL_OR_EMPTY_SCRIPT = re.compile(
     r'<script[^>]*\bsrc="(?:https?:)?(?://[^"]*)?"[^>]*>\s*</script>', re.IGNORECASE
 )
 TUTORIALS = "tutorials/"
+log = logging.getLogger("mkdocs.hooks.notebooks")
 
 
 def is_tutorial(src_uri: str) -> bool:
@@ -51,3 +53,14 @@ def on_page_content(content: str, page, config, files) -> str:
     if page.meta is not None and not page.meta.get("description"):
         page.meta["description"] = first_paragraph(source)
     return content
+
+
+def on_build_error(error: Exception) -> None:
+    """A tutorial cell raised while the site was built: say where to get its file and line."""
+    from nbclient.exceptions import CellExecutionError
+
+    if isinstance(error, CellExecutionError):
+        log.error(
+            "A tutorial cell raised while building the site (traceback above). "
+            "`uv run pytest tests/test_tutorials.py` names the tutorial, its line and how to reproduce it."
+        )

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from site_tools.hints import broken_links
+
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 SNIPPETS = ROOT / "snippets"
@@ -31,5 +33,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     site_dir = tmp_path_factory.mktemp("site")
     result = build_site(ROOT / "mkdocs.yml", site_dir)
     if result.returncode != 0:
-        pytest.fail(f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}", pytrace=False)
+        hints = broken_links(result.stderr, DOCS)
+        output = f"{result.stdout}\n{result.stderr}\n{hints}"
+        pytest.fail(f"mkdocs build --strict failed:\n{output}", pytrace=False)
     return site_dir

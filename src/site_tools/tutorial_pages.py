@@ -20,6 +20,7 @@ from pathlib import Path
 import jupytext
 from bs4 import BeautifulSoup
 
+from site_tools.hints import shown
 from site_tools.notebooks import code_cell_lines
 
 ALT_LINE = re.compile(r"^\s*#\s*alt:\s*(?P<text>.*?)\s*$")
@@ -91,7 +92,7 @@ def accessible_tutorial_html(content: str, source: Path) -> str:
 
 
 def _problem(source: Path, line: int, figures: int, texts: list[str], short: list[str]) -> str:
-    where = f"{_shown(source)}, line {line}:"
+    where = f"{shown(source)}, line {line}:"
     how = (
         "Describe each figure in a comment in the cell that draws it, one line per figure, in "
         "the order they are shown, e.g.\n"
@@ -103,14 +104,6 @@ def _problem(source: Path, line: int, figures: int, texts: list[str], short: lis
     if not texts:
         return f"{where} this cell draws {figures} figure(s) with no '# alt:' comment. {how}"
     return f"{where} this cell draws {figures} figure(s) but has {len(texts)} '# alt:' comment(s). {how}"
-
-
-def _shown(path: Path) -> str:
-    """``path`` relative to the working directory (the repository) when it is inside it."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
 
 
 def first_paragraph(source: Path) -> str:
