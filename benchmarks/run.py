@@ -17,6 +17,10 @@ edits they time never touch your files and the caches start empty.
 from __future__ import annotations
 
 import argparse
+import functools
+import gzip
+import http.server
+import io
 import json
 import os
 import platform
@@ -25,10 +29,12 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.request
 from datetime import UTC, datetime
 from pathlib import Path
+from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parent.parent
 HERE = ROOT / "benchmarks"
@@ -87,6 +93,13 @@ def fetch(url: str) -> str | None:
         return None
 
 
+def site_path() -> str:
+    for line in (ROOT / "mkdocs.yml").read_text(encoding="utf-8").splitlines():
+        if line.startswith("site_url:"):
+            return urlparse(line.split(":", 1)[1].strip()).path or "/"
+    return "/"
+
+
 # ---------------------------------------------------------------- set-up
 def setup_time(work: Path, cold_cache: bool) -> dict:
     results = {}
@@ -133,7 +146,8 @@ def build_times(copy: Path, site: Path) -> dict:
 def edit_to_reload(copy: Path, dirty: bool) -> dict:
     """Start ``mkdocs serve``, change a page, and time until the served page shows the change."""
     port = free_port()
-    base = f"http://127.0.0.1:{port}/"
+    # mkdocs serve serves the site under the path of site_url (/guide/ for GitHub Pages).
+    base = f"http://127.0.0.1:{port}{site_path()}"
     command = [
         sys.executable,
         "-m",
@@ -261,19 +275,41 @@ def page_weights(site: Path) -> dict:
     return weights
 
 
+COMPRESSIBLE = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".ipynb", ".py"}
+
+
+class GzipHandler(http.server.SimpleHTTPRequestHandler):
+    """Static files, gzip-compressed when the browser accepts it, as GitHub Pages and most
+    static hosts send them (``python -m http.server`` sends everything uncompressed)."""
+
+    def send_head(self):  # noqa: ANN201 - http.server's own signature
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        accepts_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (accepts_gzip and path.suffix in COMPRESSIBLE and path.is_file()):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), compresslevel=6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+    def log_message(self, *args) -> None:
+        pass
+
+
 def lighthouse(site: Path, work: Path) -> dict:
     if not LIGHTHOUSE.exists():
         return {"skipped": "node_modules/.bin/lighthouse missing: run `npm ci` (it is a dev dependency)"}
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "http.server", "--bind", "127.0.0.1", str(port), "-d", str(site)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    handler = functools.partial(GzipHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    port = server.server_address[1]
     results = {}
     try:
-        while fetch(f"http://127.0.0.1:{port}/") is None:
-            time.sleep(0.1)
         for kind, page in PAGES.items():
             output = work / f"lighthouse-{len(results)}.json"
             timed(
@@ -289,19 +325,20 @@ def lighthouse(site: Path, work: Path) -> dict:
                 env={**ENV, "CHROME_PATH": CHROMIUM},
             )
             report = json.loads(output.read_text(encoding="utf-8"))
+            requests = report["audits"]["network-requests"]["details"]["items"]
             results[kind] = {
                 **{key: round(category["score"] * 100) for key, category in report["categories"].items()},
-                "total_kb": round(report["audits"]["total-byte-weight"]["numericValue"] / 1024, 1),
+                "transferred_kb": round(report["audits"]["total-byte-weight"]["numericValue"] / 1024, 1),
+                "uncompressed_kb": round(sum(item.get("resourceSize") or 0 for item in requests) / 1024, 1),
                 "failing audits": sorted(
-                    audit_id
+                    ref["id"]
                     for category in report["categories"].values()
                     for ref in category["auditRefs"]
-                    if ref["weight"] > 0 and (report["audits"][audit_id := ref["id"]].get("score") or 1) < 1
+                    if ref["weight"] > 0 and (report["audits"][ref["id"]].get("score") or 0) < 0.9
                 ),
             }
     finally:
-        server.terminate()
-        server.wait(timeout=10)
+        server.shutdown()
     return results
 
 
@@ -333,7 +370,8 @@ def write_report(data: dict) -> None:
     lines += [
         "## Edit to reload in `mkdocs serve`",
         "",
-        f"Time from saving a file to the served page showing the change (target < {RELOAD_TARGET_S} s for a text page, every tutorial on).",
+        "Time from saving a file to the served page showing the change "
+        f"(target < {RELOAD_TARGET_S} s for a text page, every tutorial on).",
         "",
         "| mode | change | seconds | target |",
         "| --- | --- | ---: | --- |",
@@ -380,20 +418,24 @@ def write_report(data: dict) -> None:
         lines += [lh["skipped"], ""]
     else:
         lines += [
-            "| page | performance | accessibility | best practices | SEO | total KB | audits not passed |",
-            "| --- | ---: | ---: | ---: | ---: | ---: | --- |",
+            "| page | performance | accessibility | best practices | SEO | KB transferred (gzip) "
+            "| KB uncompressed | audits below 90 |",
+            "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
         ]
         for kind, scores in lh.items():
             lines.append(
-                f"| {kind} | {scores['performance']} | {scores['accessibility']} | {scores['best-practices']} | "
-                f"{scores['seo']} | {scores['total_kb']} | {', '.join(scores['failing audits']) or '-'} |"
+                f"| {kind} | {scores['performance']} | {scores['accessibility']} | "
+                f"{scores['best-practices']} | "
+                f"{scores['seo']} | {scores['transferred_kb']} | {scores['uncompressed_kb']} | "
+                f"{', '.join(scores['failing audits']) or '-'} |"
             )
         met = all(scores[key] >= target for scores in lh.values() for key, target in TARGETS.items())
-        text_kb = lh["text page (concept)"]["total_kb"]
+        text_kb = lh["text page (concept)"]["transferred_kb"]
         lines += [
             "",
             f"Targets (performance >= 95; accessibility, best practices, SEO 100): {mark(met)}. "
-            f"Text page total {text_kb} KB (< {TEXT_PAGE_TARGET_KB} KB): {mark(text_kb < TEXT_PAGE_TARGET_KB)}.",
+            f"Text page, everything it loads, as transferred: {text_kb} KB (< {TEXT_PAGE_TARGET_KB} KB): "
+            f"{mark(text_kb < TEXT_PAGE_TARGET_KB)}.",
             "",
         ]
     lines += [data["notes"], ""]
@@ -414,10 +456,12 @@ NOTES = """## Notes
   while editing a tutorial costs one execution of that tutorial. `--dirty` rebuilds only the
   changed page. A change in `src/tutorials_lib` does not re-execute cached tutorials in
   `mkdocs serve`; CI builds without the cache.
-- **Page weight**: `python -m http.server` sends files uncompressed; GitHub Pages and most
-  static hosts gzip HTML, CSS and JS, which roughly divides these totals by three to four.
-  Tutorial pages are heavier because their figures are embedded as PNG data in the HTML and
-  mkdocs-jupyter inlines JupyterLab's stylesheet.
+- **Page weight**: Lighthouse loads the pages from a small server in this script that gzips
+  text files, as GitHub Pages and most static hosts do; "KB uncompressed" is the same files
+  before compression (what `python -m http.server` would send). The HTML table above is
+  uncompressed too. Tutorial pages are heavier because their figures are embedded as PNG
+  data in the HTML and mkdocs-jupyter inlines JupyterLab's stylesheet (about 560 KB) into
+  every notebook page.
 - **Offline mode**: Material's `offline` plugin is left off. It exists for opening the site
   from `file://`, where it disables instant navigation and replaces the search worker; served
   over HTTP (locally with `mkdocs serve`, or from any static host) the site already needs no
@@ -435,28 +479,34 @@ def main() -> None:
 
     data: dict = {
         "measured": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
-        "machine": f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
+        "machine": f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}",
     }
     with tempfile.TemporaryDirectory(prefix="benchmark-") as scratch:
         work = Path(scratch)
         if not args.skip_setup:
             print("set-up...", flush=True)
             data["setup"] = setup_time(work, cold_cache=not args.skip_cold_cache)
+            print(data["setup"], flush=True)
         copy = copy_of_repository(work / "repo")
         site = work / "site"
         print("builds...", flush=True)
         data["build"] = build_times(copy, site)
+        print(data["build"], flush=True)
         print("mkdocs serve...", flush=True)
         data["serve"] = {
             "mkdocs serve": edit_to_reload(copy, dirty=False),
             "mkdocs serve --dirty": edit_to_reload(copy, dirty=True),
         }
+        print(data["serve"], flush=True)
         print("page weight and Lighthouse...", flush=True)
         data["weights"] = page_weights(site)
         data["lighthouse"] = lighthouse(site, work)
+        print(data["weights"], data["lighthouse"], flush=True)
         print("tutorials and snippets...", flush=True)
         data["tutorials"] = tutorial_times()
         data["snippets"] = snippet_times()
+        print(data["tutorials"], data["snippets"], flush=True)
         if not args.skip_tests:
             print("full test suite...", flush=True)
             data["tests"] = test_times(work)
