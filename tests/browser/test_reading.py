@@ -42,10 +42,13 @@ def test_search_finds_a_topic_and_opens_its_page(visit, site_url, built_site, to
     page.get_by_role("textbox", name="Search").press_sequentially(topic, delay=20)
     results = page.locator(".md-search-result__item > a.md-search-result__link")
     expect(results.first).to_be_visible()
-    targets = [
-        urlparse(href).path.lstrip("/") for href in results.evaluate_all("links => links.map(a => a.href)")
-    ]
-    found = [index for index, path in enumerate(targets) if path in expected]
+    for _ in range(20):  # results refresh as the worker answers each keystroke: wait for the last
+        hrefs = results.evaluate_all("links => links.map(a => a.href)")
+        targets = [urlparse(href).path.lstrip("/") for href in hrefs]
+        found = [index for index, path in enumerate(targets) if path in expected]
+        if found:
+            break
+        page.wait_for_timeout(250)
     assert found, f"searching {topic!r} lists {targets}, none of the pages about it: {sorted(expected)}"
     results.nth(found[0]).click()
     page.wait_for_url(site_url + targets[found[0]] + "**")
@@ -56,7 +59,8 @@ def test_search_finds_a_topic_and_opens_its_page(visit, site_url, built_site, to
 def test_copy_button_copies_exactly_the_code_shown(visit, site_url):
     opened = visit(site_url + "concepts/what-is-machine-learning/", **CLIPBOARD)
     page = opened.page
-    block = page.locator(".highlight:has(> .filename)").filter(visible=True).first
+    snippet_title = page.locator(".filename", has_text=re.compile(r"^snippets/"))
+    block = page.locator(".highlight").filter(has=snippet_title).filter(visible=True).first
     title = block.locator(".filename").inner_text().strip()
     shown = block.locator("code").inner_text()
     block.hover()
