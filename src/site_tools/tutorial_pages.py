@@ -13,6 +13,7 @@ over the next comment lines when they are indented (``#     more words``).
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from pathlib import Path
@@ -54,13 +55,20 @@ def _top_level_cells(soup: BeautifulSoup) -> list:
 
 
 def accessible_tutorial_html(content: str, source: Path) -> str:
+    """Cached :func:`_accessible_tutorial_html`: ``mkdocs serve`` rebuilds every page on each
+    change, and parsing a tutorial page takes most of a second."""
+    return _accessible_tutorial_html(content, source.read_text(encoding="utf-8"), source)
+
+
+@functools.lru_cache(maxsize=32)
+def _accessible_tutorial_html(content: str, source_text: str, source: Path) -> str:
     """Set each figure's ``alt`` from its cell's comments; make scrolling code cells focusable.
 
     Raises:
         AltTextError: If a cell shows figures and has not exactly one ``# alt:`` line (of at
             least 15 characters) for each, naming ``source`` and the cell's line.
     """
-    notebook = jupytext.read(source)
+    notebook = jupytext.reads(source_text, fmt="py:percent")
     soup = BeautifulSoup(content, "html.parser")
     html_cells = _top_level_cells(soup)
     if len(html_cells) != len(notebook.cells):
