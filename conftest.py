@@ -16,7 +16,8 @@ from sybil.parsers.markdown import ClearNamespaceParser, PythonCodeBlockParser, 
 from sybil.parsers.rest import DocTestParser  # noqa: E402
 from sybil.evaluators.doctest import NUMBER  # noqa: E402
 
-from site_tools.sybil_snippets import UPDATE_ENV, SnippetBlockParser  # noqa: E402
+from site_tools.hints import doctest_hint, snippet_hint  # noqa: E402
+from site_tools.sybil_snippets import UPDATE_ENV, SnippetBlock, SnippetBlockParser  # noqa: E402
 
 ROOT = Path(__file__).parent
 FLAGS = ELLIPSIS | NORMALIZE_WHITESPACE | NUMBER
@@ -32,6 +33,20 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def pytest_configure(config: pytest.Config) -> None:
     if config.getoption("--update-outputs"):
         os.environ[UPDATE_ENV] = "1"
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
+    """Under a failing example of a page, say how to fix it."""
+    report = yield
+    example = getattr(item, "example", None)
+    if report.failed and call.when == "call" and example is not None and str(example.path).endswith(".md"):
+        if isinstance(example.parsed, SnippetBlock):
+            if "--update-outputs" not in str(report.longrepr):  # the output diff says it already
+                report.sections.append(("How to fix", snippet_hint(example.parsed.targets[0][0])))
+        else:
+            report.sections.append(("How to fix", doctest_hint()))
+    return report
 
 
 def _in_scratch_directory(namespace: dict) -> None:

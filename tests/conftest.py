@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from site_tools.hints import broken_links
+
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 SNIPPETS = ROOT / "snippets"
@@ -52,5 +54,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path
 def _build_or_fail(site_dir: Path) -> Path:
     result = build_site(ROOT / "mkdocs.yml", site_dir)
     if result.returncode != 0:
-        pytest.fail(f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}", pytrace=False)
+        hints = broken_links(result.stderr, DOCS)
+        output = f"{result.stdout}\n{result.stderr}\n{hints}"
+        pytest.fail(f"mkdocs build --strict failed:\n{output}", pytrace=False)
     return site_dir

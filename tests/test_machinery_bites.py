@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from site_tools.hints import broken_links
 from site_tools.notebooks import TutorialError, execute_tutorial
 from tests.conftest import ROOT, build_site
 
@@ -56,6 +57,7 @@ def test_a_failing_doctest_names_the_page_and_line(tmp_path):
     result = run_pytest(project)
     assert result.returncode == 1, result.stdout
     assert "index.md, line 4" in result.stdout and "Expected:\n    5\nGot:\n    4" in result.stdout
+    assert "How to fix" in result.stdout and "Never type an output you have not seen" in result.stdout
 
 
 def test_a_failing_snippet_names_the_page_and_the_snippet_line(tmp_path):
@@ -79,6 +81,7 @@ def test_a_failing_snippet_names_the_page_and_the_snippet_line(tmp_path):
     assert result.returncode == 1
     assert "index.md::sybil:pages,line:5" in result.stdout
     assert "snippets/demo/broken.py:2: IndexError" in result.stdout
+    assert "How to fix" in result.stdout and "uv run python snippets/demo/broken.py" in result.stdout
 
 
 def test_output_that_differs_from_the_page_is_shown_as_a_diff(tmp_path):
@@ -115,7 +118,7 @@ def test_an_unrun_python_block_is_caught_by_the_guard():
 def test_a_tutorial_that_raises_names_the_file_and_line(tmp_path):
     tutorial = tmp_path / "broken.py"
     tutorial.write_text(TUTORIAL_HEADER + "# %%\nx = 1\n\n# %%\nprint(x)\nundefined_name\n", encoding="utf-8")
-    with pytest.raises(TutorialError, match=r"broken.py, line 8: cell 2 raised NameError"):
+    with pytest.raises(TutorialError, match=r"broken.py, line 8: cell 2 raised NameError.*\nReproduce it"):
         execute_tutorial(tutorial)
 
 
@@ -136,6 +139,9 @@ def test_a_broken_link_fails_the_build_and_names_the_page(tmp_path):
     result = build_site(project / "mkdocs.yml", tmp_path / "site")
     assert result.returncode == 1
     assert "Doc file 'index.md' contains a link 'next-page.md'" in result.stderr
+    assert "docs/index.md, line 3: the link 'next-page.md' points at no page" in broken_links(
+        result.stderr, project / "docs"
+    )
 
 
 @pytest.mark.slow

@@ -76,6 +76,8 @@ frame["digit"].value_counts().sort_index().to_frame().T
 # from this guide's small library reshapes each row of 64 values into 8 by 8 pixels.
 
 # %%
+# alt: The first 20 handwritten digits of the dataset, two rows of 8 by 8 grey pixel images
+#      labelled 0 to 9 twice; blocky, but most are easy to read.
 pixels = frame.drop(columns="digit").to_numpy()
 plot_image_grid(pixels[:20], labels=frame["digit"][:20], ncols=10)
 plt.show()
@@ -145,6 +147,8 @@ print(f"final validation accuracy: {history.history['val_accuracy'][-1]:.3f}")
 # while the training curve still climbs, the network has started to memorise.
 
 # %%
+# alt: Learning curves over 40 epochs: training and validation accuracy rise steeply in the first
+#      ten epochs, then level off together at about 0.97, with no sign of overfitting.
 fig, ax = plt.subplots(figsize=(6, 3.5))
 ax.plot(history.history["accuracy"], label="training")
 ax.plot(history.history["val_accuracy"], label="validation")
@@ -175,6 +179,8 @@ print(f"baseline {baseline.score(X_test, y_test):.3f} | SVM {svm_accuracy:.3f} |
 # Rows are the true digits, columns the predictions, and everything off the diagonal is a mistake.
 
 # %%
+# alt: Confusion matrix of the Keras MLP on the test set: about 45 correct answers for each digit
+#      on the diagonal and only a few mistakes off it, most of them digits misread as 8 or 1.
 fig, ax = plt.subplots(figsize=(5.5, 5))
 ConfusionMatrixDisplay.from_predictions(y_test, predicted, ax=ax, colorbar=False)
 ax.set_title("Keras MLP on the test set")
@@ -184,6 +190,8 @@ plt.show()
 # The digits the network gets wrong are often ones a person would hesitate over too.
 
 # %%
+# alt: Ten test digits the network misread, each titled with its true label and the prediction,
+#      such as a 4 read as an 8; several are smudged or unusually shaped.
 wrong = np.flatnonzero(predicted != y_test)
 print(f"{len(wrong)} of {len(y_test)} test digits misread")
 plot_image_grid(
@@ -221,6 +229,8 @@ print("reloaded model gives the same predictions:", same)
 # common bugs in machine learning code.
 
 # %%
+# alt: The hand-drawn 7 as an 8 by 8 grey pixel image: a horizontal bar at the top and a
+#      diagonal stroke down to the bottom left.
 seven = np.array(
     [
         [0, 0, 0, 0, 0, 0, 0, 0],

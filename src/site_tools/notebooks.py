@@ -12,6 +12,8 @@ import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
+from site_tools.hints import tutorial_hint
+
 CELL_MARKER = re.compile(r"^# %%(?!\s*\[markdown\])")
 
 ANSI_CODE = re.compile(r"\x1b\[[0-9;]*m")
@@ -74,4 +76,4 @@ def _describe(path: Path, notebook: nbformat.NotebookNode, starts: list[int], er
         where = f"{path}: the set-up cell failed"
     else:
         where = f"{path}, line {starts[failed - 1]}: cell {failed} raised {error.ename}: {error.evalue}"
-    return f"{where}\n\n{ANSI_CODE.sub('', str(error))}"
+    return f"{where}\n{tutorial_hint(path)}\n\n{ANSI_CODE.sub('', str(error))}"

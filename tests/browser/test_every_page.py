@@ -1,0 +1,59 @@
+"""Every page of the built site, in a real browser: it loads cleanly, offline, and accessibly."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.conftest import AXE, PAGES, require, site_paths
+
+# WCAG 2.1 levels A and AA; "serious" and "critical" are the impacts a reader cannot work around.
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+BLOCKING = {"serious", "critical"}
+
+
+def test_the_tests_cover_every_page_in_the_sitemap(built_site):
+    assert sorted(site_paths(built_site)) == sorted(PAGES), (
+        "the pages under test (one per file in docs/) differ from the built site's sitemap"
+    )
+
+
+def _axe_violations(page, run_only: dict) -> list[dict]:
+    result = page.evaluate("runOnly => axe.run(document, {runOnly})", run_only)
+    return [violation for violation in result["violations"] if violation["impact"] in BLOCKING]
+
+
+def _describe(violations: list[dict]) -> str:
+    lines = []
+    for violation in violations:
+        lines.append(
+            f"- [{violation['impact']}] {violation['id']}: {violation['help']} ({violation['helpUrl']})"
+        )
+        for node in violation["nodes"][:5]:
+            where = ", ".join(map(str, node["target"]))
+            lines.append(f"    {where}: {node['failureSummary'].splitlines()[-1].strip()}")
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda path: path or "home")
+def test_page_loads_offline_cleanly_and_meets_wcag_21_aa(visit, site_url, path):
+    """One visit per page keeps the suite fast as the site grows: load, then axe-core in light
+    colours (every WCAG 2.1 A/AA rule), then in dark colours (contrast, the rule that changes)."""
+    opened = visit(site_url + path)
+    page = opened.page
+    page.wait_for_load_state("networkidle")
+    assert page.locator("article h1").count() == 1, f"/{path} has no single <h1> title"
+    opened.assert_clean()
+    require(AXE.exists(), f"{AXE.relative_to(AXE.parents[2])} not found: run `npm ci` at the repository root")
+    page.add_script_tag(path=str(AXE))
+    problems = _axe_violations(page, {"type": "tag", "values": WCAG_21_AA})
+    page.get_by_title("Switch to dark mode").click()
+    page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")
+    page.wait_for_timeout(300)  # let the colour transitions finish
+    dark = _axe_violations(page, {"type": "rule", "values": ["color-contrast"]})
+    report = ""
+    if problems:
+        report += f"/{path} (light colours) breaks WCAG 2.1 AA:\n{_describe(problems)}\n"
+    if dark:
+        report += f"/{path} (dark colours) breaks WCAG 2.1 AA:\n{_describe(dark)}\n"
+    assert not report, report
+    opened.assert_clean()
