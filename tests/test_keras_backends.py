@@ -48,7 +48,8 @@ def run_on_backend(snippet: Path, backend: str, workdir: Path) -> str:
     source = snippet.read_text(encoding="utf-8")
     assert JAX_LINE in source, f"{snippet} does not set the backend with {JAX_LINE}"
     script = workdir / snippet.name
-    script.write_text(source.replace(JAX_LINE, f'os.environ["KERAS_BACKEND"] = "{backend}"'), encoding="utf-8")
+    rewritten = source.replace(JAX_LINE, f'os.environ["KERAS_BACKEND"] = "{backend}"')
+    script.write_text(rewritten, encoding="utf-8")
     env = {
         **os.environ,
         "KERAS_BACKEND": backend,

@@ -151,7 +151,7 @@ class MLP:
         gain = 2.0 if activation == "relu" else 1.0
         self.weights: list[np.ndarray] = []
         self.biases: list[np.ndarray] = []
-        for fan_in, fan_out in zip(sizes[:-1], sizes[1:]):
+        for fan_in, fan_out in zip(sizes[:-1], sizes[1:], strict=True):
             scale = np.sqrt(gain / fan_in) if activation == "relu" else np.sqrt(2.0 / (fan_in + fan_out))
             self.weights.append(self.rng.normal(0.0, scale, size=(fan_in, fan_out)))
             self.biases.append(np.zeros(fan_out))
@@ -159,7 +159,7 @@ class MLP:
     @property
     def n_parameters(self) -> int:
         """Number of weights and biases the network learns."""
-        return sum(w.size + b.size for w, b in zip(self.weights, self.biases))
+        return sum(w.size + b.size for w, b in zip(self.weights, self.biases, strict=True))
 
     # ------------------------------------------------------------------ checks
     def _check_X(self, X: np.ndarray) -> np.ndarray:
@@ -205,7 +205,7 @@ class MLP:
         a = self._check_X(X)
         cache = []
         last = len(self.weights) - 1
-        for index, (w, b) in enumerate(zip(self.weights, self.biases)):
+        for index, (w, b) in enumerate(zip(self.weights, self.biases, strict=True)):
             z = a @ w + b
             cache.append((a, z))
             a = z if index == last else _activate(self.activation, z)
@@ -307,7 +307,8 @@ class MLP:
         y = self._check_y(X, y)
         epochs = _check_positive_int("epochs", epochs)
         batch_size = _check_positive_int("batch_size", batch_size)
-        if isinstance(learning_rate, bool) or not isinstance(learning_rate, (int, float)) or learning_rate <= 0:
+        is_number = isinstance(learning_rate, (int, float)) and not isinstance(learning_rate, bool)
+        if not is_number or not learning_rate > 0:
             raise ValueError(f"learning_rate must be a positive number such as 0.1; got {learning_rate!r}.")
         history = []
         for _ in range(epochs):
@@ -317,8 +318,9 @@ class MLP:
                 batch = order[start : start + batch_size]
                 loss, weight_gradients, bias_gradients = self._backward(X[batch], y[batch])
                 batch_losses.append(loss)
-                for w, b, dw, db in zip(self.weights, self.biases, weight_gradients, bias_gradients):
+                for w, dw in zip(self.weights, weight_gradients, strict=True):
                     w -= learning_rate * dw
+                for b, db in zip(self.biases, bias_gradients, strict=True):
                     b -= learning_rate * db
             history.append(float(np.mean(batch_losses)))
         return history

@@ -35,7 +35,8 @@ def test_backpropagation_matches_numerical_gradients_of_every_parameter(activati
     for b in model.biases:
         b += rng.normal(scale=0.1, size=b.shape)
     weight_gradients, bias_gradients = model.gradients(X, y)
-    for analytic, parameter in zip(weight_gradients + bias_gradients, model.weights + model.biases):
+    parameters = model.weights + model.biases
+    for analytic, parameter in zip(weight_gradients + bias_gradients, parameters, strict=True):
         numeric = numerical_gradient(model, parameter, X, y)
         assert relative_error(analytic, numeric) < 1e-5
         assert np.abs(analytic).max() > 1e-4  # the check would pass trivially on zeros
@@ -60,7 +61,7 @@ def test_cross_entropy_of_a_uniform_guess_is_log_of_the_number_of_classes():
 def test_same_seed_gives_the_same_network_and_the_same_training():
     X_train, X_test, y_train, y_test = load_digits_split(test_size=0.25, seed=0)
     first, second = MLP([64, 16, 10], seed=3), MLP([64, 16, 10], seed=3)
-    assert all(np.array_equal(a, b) for a, b in zip(first.weights, second.weights))
+    assert all(np.array_equal(a, b) for a, b in zip(first.weights, second.weights, strict=True))
     assert first.fit(X_train, y_train, epochs=2) == second.fit(X_train, y_train, epochs=2)
     assert not np.array_equal(MLP([64, 16, 10], seed=4).weights[0], MLP([64, 16, 10], seed=3).weights[0])
 
