@@ -45,7 +45,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 from tutorials_lib.data import load_digits_split
-from tutorials_lib.neural import MLP, relu, softmax
+from tutorials_lib.neural import MLP, relu
 
 keras.utils.set_random_seed(0)
 X_train, X_test, y_train, y_test = load_digits_split(test_size=0.25, seed=0)
@@ -133,7 +133,9 @@ for i, j in [(10, 3), (20, 12), (43, 9)]:
 
 # %%
 EPOCHS, BATCH_SIZE, LEARNING_RATE = 30, 32, 0.1
-numpy_losses = network.fit(X_train, y_train, epochs=EPOCHS, batch_size=BATCH_SIZE, learning_rate=LEARNING_RATE)
+numpy_losses = network.fit(
+    X_train, y_train, epochs=EPOCHS, batch_size=BATCH_SIZE, learning_rate=LEARNING_RATE
+)
 numpy_accuracy = network.score(X_test, y_test)
 print(f"loss: {numpy_losses[0]:.3f} after the first epoch, {numpy_losses[-1]:.3f} after the last")
 print(f"NumPy network, test accuracy: {numpy_accuracy:.3f}")
@@ -171,7 +173,8 @@ print(f"Keras network, test accuracy: {keras_accuracy:.3f}")
 # points of each other, and the loss curves should have the same shape.
 
 # %%
-print(f"NumPy {numpy_accuracy:.3f} | Keras {keras_accuracy:.3f} | difference {abs(numpy_accuracy - keras_accuracy):.3f}")
+difference = abs(numpy_accuracy - keras_accuracy)
+print(f"NumPy {numpy_accuracy:.3f} | Keras {keras_accuracy:.3f} | difference {difference:.3f}")
 
 fig, ax = plt.subplots(figsize=(6, 3.5))
 epochs = np.arange(1, EPOCHS + 1)
