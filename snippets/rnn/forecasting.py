@@ -1,0 +1,47 @@
+import os
+
+os.environ["KERAS_BACKEND"] = "jax"
+
+import keras
+import matplotlib.pyplot as plt
+import numpy as np
+
+keras.utils.set_random_seed(0)
+
+# A generated hourly series: a slow trend, a daily cycle of 24 steps, and noise.
+rng = np.random.default_rng(0)
+t = np.arange(720)  # 30 days of hourly values
+series = 20 + 0.002 * t + 4 * np.sin(2 * np.pi * t / 24) + 1.5 * np.sin(4 * np.pi * t / 24) + rng.normal(0, 0.6, t.size)
+
+WINDOW, SEASON = 48, 24  # look at the last 2 days to predict the next hour
+split = 576  # train on the first 24 days, test on the last 6
+mean, std = series[:split].mean(), series[:split].std()  # scale with training statistics only
+scaled = (series - mean) / std
+X = np.stack([scaled[i - WINDOW : i] for i in range(WINDOW, len(series))])[..., None]  # (samples, steps, 1)
+y = scaled[WINDOW:]
+targets = np.arange(WINDOW, len(series))  # the time step each window predicts
+train, test = targets < split, targets >= split
+
+model = keras.Sequential([keras.Input(shape=(WINDOW, 1)), keras.layers.LSTM(16), keras.layers.Dense(1)])
+model.compile(optimizer=keras.optimizers.Adam(0.01), loss="mse")
+model.fit(X[train], y[train], epochs=30, batch_size=32, verbose=0)
+
+truth = series[targets[test]]
+forecasts = {
+    "naive (last value)": series[targets[test] - 1],
+    "seasonal naive (same hour yesterday)": series[targets[test] - SEASON],
+    "LSTM": model.predict(X[test], verbose=0)[:, 0] * std + mean,
+}
+for name, forecast in forecasts.items():
+    print(f"{name:37} mean absolute error {np.mean(np.abs(forecast - truth)):.3f}")
+
+fig, ax = plt.subplots(figsize=(10, 3.5))
+hours = targets[test][:96]  # the first 4 test days
+ax.plot(hours, truth[:96], color="black", linewidth=1, label="truth")
+ax.plot(hours, forecasts["seasonal naive (same hour yesterday)"][:96], ":", label="seasonal naive")
+ax.plot(hours, forecasts["LSTM"][:96], label="LSTM")
+ax.set_xlabel("hour")
+ax.set_ylabel("value")
+ax.set_title("One-step-ahead forecasts on the test period")
+ax.legend(loc="upper left", ncols=3)
+plt.show()

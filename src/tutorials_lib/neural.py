@@ -1,0 +1,346 @@
+"""A multilayer perceptron written in NumPy, to see every step of training a neural network.
+
+The pages on neural networks build this network piece by piece and compare it with its Keras
+twin. Everything is plain NumPy: a forward pass, a softmax cross-entropy loss, backpropagation
+that returns the gradient of every weight, and mini-batch stochastic gradient descent (SGD).
+It is written to be read, not to be fast; use Keras (or scikit-learn's ``MLPClassifier``) for
+real work.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+ACTIVATIONS = ("relu", "tanh", "sigmoid")
+
+
+def sigmoid(z: np.ndarray) -> np.ndarray:
+    """Squash every value into (0, 1) with the logistic function ``1 / (1 + exp(-z))``.
+
+    Examples:
+        >>> sigmoid(np.array([-2.0, 0.0, 2.0])).round(3)
+        array([0.119, 0.5  , 0.881])
+    """
+    z = np.asarray(z, dtype=float)
+    return 0.5 * (1.0 + np.tanh(0.5 * z))  # the same function, without overflow for large -z
+
+
+def relu(z: np.ndarray) -> np.ndarray:
+    """Rectified linear unit: keep positive values, replace negative ones by 0.
+
+    Examples:
+        >>> relu(np.array([-2.0, 0.0, 3.0]))
+        array([0., 0., 3.])
+    """
+    return np.maximum(np.asarray(z, dtype=float), 0.0)
+
+
+def softmax(logits: np.ndarray) -> np.ndarray:
+    """Turn each row of scores (logits) into probabilities that are positive and sum to 1.
+
+    The largest score of each row is subtracted first: the result is the same, and ``exp``
+    cannot overflow.
+
+    Args:
+        logits: Array of shape ``(n, classes)``, or one row of shape ``(classes,)``.
+
+    Returns:
+        An array of the same shape whose rows sum to 1.
+
+    Examples:
+        >>> softmax(np.array([1.0, 2.0, 3.0])).round(3)
+        array([0.09 , 0.245, 0.665])
+        >>> softmax(np.array([[1000.0, 1000.0]]))
+        array([[0.5, 0.5]])
+    """
+    logits = np.asarray(logits, dtype=float)
+    shifted = logits - logits.max(axis=-1, keepdims=True)
+    exps = np.exp(shifted)
+    return exps / exps.sum(axis=-1, keepdims=True)
+
+
+def cross_entropy(probabilities: np.ndarray, y: np.ndarray) -> float:
+    """Mean negative log-probability that the model gave to the correct class.
+
+    Args:
+        probabilities: Array of shape ``(n, classes)``, each row summing to 1.
+        y: Integer labels of shape ``(n,)``, each in ``range(classes)``.
+
+    Returns:
+        The loss, 0 for a perfectly confident correct model, ``log(classes)`` for a uniform guess.
+
+    Examples:
+        >>> round(cross_entropy(np.array([[0.5, 0.5], [0.9, 0.1]]), np.array([0, 0])), 4)
+        0.3993
+    """
+    probabilities = np.asarray(probabilities, dtype=float)
+    picked = probabilities[np.arange(len(y)), y]
+    return float(-np.mean(np.log(np.clip(picked, 1e-12, None))))
+
+
+def _activate(name: str, z: np.ndarray) -> np.ndarray:
+    if name == "relu":
+        return relu(z)
+    if name == "tanh":
+        return np.tanh(z)
+    return sigmoid(z)
+
+
+def _activation_derivative(name: str, z: np.ndarray, a: np.ndarray) -> np.ndarray:
+    """Derivative of the activation at ``z``, given its output ``a``."""
+    if name == "relu":
+        return (z > 0).astype(z.dtype)
+    if name == "tanh":
+        return 1.0 - a**2
+    return a * (1.0 - a)
+
+
+def _check_positive_int(name: str, value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 1:
+        raise ValueError(f"{name} must be a positive integer; got {value!r}.")
+    return int(value)
+
+
+class MLP:
+    """A fully connected network: dense layers with an activation, and a softmax output.
+
+    ``MLP([64, 32, 10])`` has 64 inputs, one hidden layer of 32 units and 10 output classes.
+    Weights start as small random numbers drawn from a seeded NumPy ``Generator`` (He
+    initialisation for ReLU, Glorot for tanh and sigmoid); biases start at 0.
+
+    Args:
+        layer_sizes: Number of units per layer, inputs first and classes last; at least two
+            positive integers.
+        activation: Activation of the hidden layers: ``"relu"``, ``"tanh"`` or ``"sigmoid"``.
+        seed: Seed of the random initial weights (and of the shuffling in ``fit``).
+
+    Attributes:
+        weights: One matrix per layer, of shape ``(inputs, units)``.
+        biases: One vector per layer, of shape ``(units,)``.
+
+    Raises:
+        ValueError: If ``layer_sizes`` has fewer than two sizes, or a size is not a positive
+            integer, or the activation is unknown.
+
+    Examples:
+        >>> model = MLP([4, 5, 3], seed=0)
+        >>> [w.shape for w in model.weights], [b.shape for b in model.biases]
+        ([(4, 5), (5, 3)], [(5,), (3,)])
+        >>> model.n_parameters
+        43
+    """
+
+    def __init__(self, layer_sizes: Sequence[int], *, activation: str = "relu", seed: int = 0) -> None:
+        if isinstance(layer_sizes, (str, bytes)) or not isinstance(layer_sizes, Sequence):
+            raise ValueError(
+                f"layer_sizes must be a list of layer widths such as [64, 32, 10]; got {layer_sizes!r}."
+            )
+        if len(layer_sizes) < 2:
+            raise ValueError(
+                f"layer_sizes needs at least an input size and an output size, such as [64, 10]; "
+                f"got {list(layer_sizes)}."
+            )
+        sizes = [_check_positive_int("every layer size", size) for size in layer_sizes]
+        if activation not in ACTIVATIONS:
+            raise ValueError(f"activation must be one of {', '.join(ACTIVATIONS)}; got {activation!r}.")
+        self.layer_sizes = sizes
+        self.activation = activation
+        self.rng = np.random.default_rng(seed)
+        gain = 2.0 if activation == "relu" else 1.0
+        self.weights: list[np.ndarray] = []
+        self.biases: list[np.ndarray] = []
+        for fan_in, fan_out in zip(sizes[:-1], sizes[1:], strict=True):
+            scale = np.sqrt(gain / fan_in) if activation == "relu" else np.sqrt(2.0 / (fan_in + fan_out))
+            self.weights.append(self.rng.normal(0.0, scale, size=(fan_in, fan_out)))
+            self.biases.append(np.zeros(fan_out))
+
+    @property
+    def n_parameters(self) -> int:
+        """Number of weights and biases the network learns."""
+        return sum(w.size + b.size for w, b in zip(self.weights, self.biases, strict=True))
+
+    # ------------------------------------------------------------------ checks
+    def _check_X(self, X: np.ndarray) -> np.ndarray:
+        X = np.asarray(X, dtype=float)
+        if X.ndim != 2 or X.shape[1] != self.layer_sizes[0]:
+            raise ValueError(
+                f"X must be a 2-D array with one row per example and {self.layer_sizes[0]} columns "
+                f"(the input size); got shape {X.shape}. Reshape images with X.reshape(len(X), -1)."
+            )
+        return X
+
+    def _check_y(self, X: np.ndarray, y: np.ndarray) -> np.ndarray:
+        y = np.asarray(y)
+        classes = self.layer_sizes[-1]
+        if y.ndim != 1 or len(y) != len(X):
+            raise ValueError(
+                f"y must be a 1-D array of {len(X)} integer labels, one per row of X; got shape {y.shape}."
+            )
+        if not np.issubdtype(y.dtype, np.integer) or y.min() < 0 or y.max() >= classes:
+            raise ValueError(
+                f"y must hold integer class labels from 0 to {classes - 1}, not one-hot vectors or "
+                f"floats; got dtype {y.dtype} with values from {y.min()} to {y.max()}."
+            )
+        return y
+
+    # ------------------------------------------------------------------ forward
+    def forward(self, X: np.ndarray) -> tuple[np.ndarray, list[tuple[np.ndarray, np.ndarray]]]:
+        """Run the network on ``X`` and remember what backpropagation needs.
+
+        Args:
+            X: Inputs of shape ``(n, inputs)``.
+
+        Returns:
+            ``(probabilities, cache)``: the softmax output of shape ``(n, classes)``, and for
+            each layer its input and its pre-activation ``z``.
+
+        Examples:
+            >>> model = MLP([3, 4, 2], seed=0)
+            >>> probabilities, cache = model.forward(np.ones((5, 3)))
+            >>> probabilities.shape, probabilities.sum(axis=1).round(6).tolist()
+            ((5, 2), [1.0, 1.0, 1.0, 1.0, 1.0])
+        """
+        a = self._check_X(X)
+        cache = []
+        last = len(self.weights) - 1
+        for index, (w, b) in enumerate(zip(self.weights, self.biases, strict=True)):
+            z = a @ w + b
+            cache.append((a, z))
+            a = z if index == last else _activate(self.activation, z)
+        return softmax(a), cache
+
+    def loss(self, X: np.ndarray, y: np.ndarray) -> float:
+        """Softmax cross-entropy of the network on ``(X, y)``.
+
+        Examples:
+            >>> model = MLP([3, 4, 2], seed=0)
+            >>> round(model.loss(np.zeros((2, 3)), np.array([0, 1])), 4)  # all-zero input: a fair coin
+            0.6931
+        """
+        X = self._check_X(X)
+        y = self._check_y(X, y)
+        return cross_entropy(self.forward(X)[0], y)
+
+    # ------------------------------------------------------------------ backward
+    def gradients(self, X: np.ndarray, y: np.ndarray) -> tuple[list[np.ndarray], list[np.ndarray]]:
+        """Backpropagation: the gradient of :meth:`loss` with respect to every weight and bias.
+
+        Args:
+            X: Inputs of shape ``(n, inputs)``.
+            y: Integer labels of shape ``(n,)``.
+
+        Returns:
+            ``(weight_gradients, bias_gradients)``, with the same shapes as ``weights`` and
+            ``biases``.
+
+        Examples:
+            >>> model = MLP([3, 4, 2], seed=0)
+            >>> dW, db = model.gradients(np.ones((5, 3)), np.array([0, 1, 1, 0, 1]))
+            >>> [g.shape for g in dW], [g.shape for g in db]
+            ([(3, 4), (4, 2)], [(4,), (2,)])
+        """
+        X = self._check_X(X)
+        y = self._check_y(X, y)
+        return self._backward(X, y)[1:]
+
+    def _backward(self, X: np.ndarray, y: np.ndarray) -> tuple[float, list[np.ndarray], list[np.ndarray]]:
+        """Loss and gradients of checked inputs, from one forward pass."""
+        probabilities, cache = self.forward(X)
+        loss = cross_entropy(probabilities, y)
+        # Softmax and cross-entropy together have the simplest derivative: p - one_hot(y).
+        delta = probabilities.copy()
+        delta[np.arange(len(y)), y] -= 1.0
+        delta /= len(y)
+        weight_gradients: list[np.ndarray] = []
+        bias_gradients: list[np.ndarray] = []
+        for index in range(len(self.weights) - 1, -1, -1):
+            a_in, _ = cache[index]
+            weight_gradients.insert(0, a_in.T @ delta)
+            bias_gradients.insert(0, delta.sum(axis=0))
+            if index > 0:
+                z_prev = cache[index - 1][1]
+                delta = (delta @ self.weights[index].T) * _activation_derivative(
+                    self.activation, z_prev, a_in
+                )
+        return loss, weight_gradients, bias_gradients
+
+    # ------------------------------------------------------------------ training
+    def fit(
+        self,
+        X: np.ndarray,
+        y: np.ndarray,
+        *,
+        epochs: int = 20,
+        batch_size: int = 32,
+        learning_rate: float = 0.1,
+    ) -> list[float]:
+        """Train with mini-batch stochastic gradient descent.
+
+        Each epoch shuffles the examples, cuts them into batches of ``batch_size`` and, for each
+        batch, moves every parameter a step of ``learning_rate`` against its gradient.
+
+        Args:
+            X: Inputs of shape ``(n, inputs)``.
+            y: Integer labels of shape ``(n,)``.
+            epochs: Number of passes over the training data.
+            batch_size: Number of examples per gradient step.
+            learning_rate: Size of each step; a positive number.
+
+        Returns:
+            The mean training loss of each epoch (averaged over its batches, as Keras reports it).
+
+        Raises:
+            ValueError: If the data have the wrong shape or labels, or a setting is not positive.
+
+        Examples:
+            >>> rng = np.random.default_rng(0)
+            >>> X = rng.normal(size=(200, 2))
+            >>> y = (X[:, 0] * X[:, 1] > 0).astype(int)  # XOR-like: no straight line separates it
+            >>> model = MLP([2, 16, 2], activation="tanh", seed=0)
+            >>> losses = model.fit(X, y, epochs=200, batch_size=20, learning_rate=0.3)
+            >>> losses[0] > losses[-1], model.score(X, y) > 0.9
+            (True, True)
+        """
+        X = self._check_X(X)
+        y = self._check_y(X, y)
+        epochs = _check_positive_int("epochs", epochs)
+        batch_size = _check_positive_int("batch_size", batch_size)
+        is_number = isinstance(learning_rate, (int, float)) and not isinstance(learning_rate, bool)
+        if not is_number or not learning_rate > 0:
+            raise ValueError(f"learning_rate must be a positive number such as 0.1; got {learning_rate!r}.")
+        history = []
+        for _ in range(epochs):
+            order = self.rng.permutation(len(X))
+            batch_losses = []
+            for start in range(0, len(X), batch_size):
+                batch = order[start : start + batch_size]
+                loss, weight_gradients, bias_gradients = self._backward(X[batch], y[batch])
+                batch_losses.append(loss)
+                for w, dw in zip(self.weights, weight_gradients, strict=True):
+                    w -= learning_rate * dw
+                for b, db in zip(self.biases, bias_gradients, strict=True):
+                    b -= learning_rate * db
+            history.append(float(np.mean(batch_losses)))
+        return history
+
+    # ------------------------------------------------------------------ use
+    def predict_proba(self, X: np.ndarray) -> np.ndarray:
+        """Probabilities of each class, shape ``(n, classes)``."""
+        return self.forward(X)[0]
+
+    def predict(self, X: np.ndarray) -> np.ndarray:
+        """The most probable class of each row of ``X``.
+
+        Examples:
+            >>> MLP([3, 4, 2], seed=0).predict(np.zeros((2, 3))).tolist()
+            [0, 0]
+        """
+        return self.predict_proba(X).argmax(axis=1)
+
+    def score(self, X: np.ndarray, y: np.ndarray) -> float:
+        """Accuracy: the fraction of rows of ``X`` whose predicted class is ``y``."""
+        X = self._check_X(X)
+        y = self._check_y(X, y)
+        return float(np.mean(self.predict(X) == y))

@@ -1,0 +1,80 @@
+"""The Keras snippets also work on a second backend (TensorFlow, PyTorch), not only on JAX.
+
+Each snippet sets ``os.environ["KERAS_BACKEND"] = "jax"`` before ``import keras``; here that line
+is rewritten to the target backend (and the variable is set in the environment too), and the
+snippet runs in a fresh process. Numbers differ slightly between backends, so the test checks
+thresholds, not the exact output shown on the page. A backend that is not installed is skipped.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SNIPPETS
+
+pytestmark = pytest.mark.slow
+
+JAX_LINE = 'os.environ["KERAS_BACKEND"] = "jax"'
+BACKEND_MODULES = {"tensorflow": "tensorflow", "torch": "torch"}
+
+
+def number(pattern: str, printed: str) -> float:
+    match = re.search(pattern, printed)
+    assert match, f"the snippet did not print a line matching {pattern!r}; it printed:\n{printed}"
+    return float(match[1])
+
+
+# Snippet, and what its output must satisfy on any backend.
+CHECKS: dict[str, Callable[[str], None]] = {
+    "keras_training/fit_and_evaluate.py": lambda out: number(r"test accuracy: ([\d.]+)", out) > 0.93,
+    "keras_training/functional_api.py": lambda out: "total parameters: 5450" in out,
+    "keras_training/save_and_load.py": lambda out: "same predictions: True" in out
+    and number(r"restored model: ([\d.]+)", out) > 0.85,
+    "cnn/cnn_vs_mlp.py": lambda out: number(r"CNN: .*test accuracy: ([\d.]+)", out) > 0.93
+    and number(r"MLP: .*test accuracy: ([\d.]+)", out) > 0.93,
+    "rnn/forecasting.py": lambda out: number(r"LSTM +mean absolute error ([\d.]+)", out)
+    < number(r"naive \(last value\) +mean absolute error ([\d.]+)", out),
+}
+
+
+def run_on_backend(snippet: Path, backend: str, workdir: Path) -> str:
+    source = snippet.read_text(encoding="utf-8")
+    assert JAX_LINE in source, f"{snippet} does not set the backend with {JAX_LINE}"
+    script = workdir / snippet.name
+    rewritten = source.replace(JAX_LINE, f'os.environ["KERAS_BACKEND"] = "{backend}"')
+    script.write_text(rewritten, encoding="utf-8")
+    env = {
+        **os.environ,
+        "KERAS_BACKEND": backend,
+        "MPLBACKEND": "Agg",
+        "TF_CPP_MIN_LOG_LEVEL": "2",  # TensorFlow's start-up messages
+        "TF_ENABLE_ONEDNN_OPTS": "0",
+    }
+    result = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, env=env, cwd=workdir, timeout=600
+    )
+    assert result.returncode == 0, f"{snippet.name} failed on {backend}:\n{result.stderr}"
+    return result.stdout
+
+
+@pytest.mark.parametrize("backend", sorted(BACKEND_MODULES))
+@pytest.mark.parametrize("name", sorted(CHECKS))
+def test_keras_snippet_passes_on_another_backend(name, backend, tmp_path):
+    pytest.importorskip(
+        BACKEND_MODULES[backend],
+        reason=f"the {backend} backend is not installed; CI installs it to run the snippets on it",
+    )
+    printed = run_on_backend(SNIPPETS / name, backend, tmp_path)
+    assert CHECKS[name](printed), f"{name} on {backend} printed results below the threshold:\n{printed}"
+
+
+def test_every_checked_snippet_exists_and_sets_the_jax_backend():
+    for name in CHECKS:
+        assert JAX_LINE in (SNIPPETS / name).read_text(encoding="utf-8"), name
