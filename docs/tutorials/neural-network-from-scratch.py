@@ -176,6 +176,8 @@ print(f"Keras network, test accuracy: {keras_accuracy:.3f}")
 difference = abs(numpy_accuracy - keras_accuracy)
 print(f"NumPy {numpy_accuracy:.3f} | Keras {keras_accuracy:.3f} | difference {difference:.3f}")
 
+# alt: Training loss per epoch, on a logarithmic scale, for the NumPy network and its Keras twin:
+#      both curves fall steeply in the first few epochs, then slowly, and stay close together.
 fig, ax = plt.subplots(figsize=(6, 3.5))
 epochs = np.arange(1, EPOCHS + 1)
 ax.plot(epochs, numpy_losses, label="NumPy (tutorials_lib.neural)")
