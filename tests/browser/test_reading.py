@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import ast
 import importlib
-from pathlib import Path
 import json
 import re
+from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
