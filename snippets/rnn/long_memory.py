@@ -24,7 +24,8 @@ X_train, y_train = make_sequences(1000)
 X_test, y_test = make_sequences(500)
 
 for layer in [keras.layers.SimpleRNN(16), keras.layers.LSTM(16)]:
-    model = keras.Sequential([keras.Input(shape=(STEPS, 2)), layer, keras.layers.Dense(1, activation="sigmoid")])
+    output = keras.layers.Dense(1, activation="sigmoid")
+    model = keras.Sequential([keras.Input(shape=(STEPS, 2)), layer, output])
     optimizer = keras.optimizers.Adam(0.01, clipnorm=1.0)  # clip large gradients
     model.compile(optimizer=optimizer, loss="binary_crossentropy", metrics=["accuracy"])
     history = model.fit(X_train, y_train, epochs=20, batch_size=32, verbose=0)
