@@ -3,12 +3,12 @@
 ``snippets/<topic>/<name>.py`` that calls ``plt.show()`` becomes ``figures/<topic>/<name>.png``
 (and ``<name>-2.png``... for further figures). Pages link to those paths, so ``--strict`` fails
 on a figure that no snippet draws. Results are cached in ``.cache/figures`` under a hash of the
-snippet and of ``tutorials_lib``, so ``mkdocs serve`` redraws only what changed.
+snippet and of ``tutorials_lib``, so ``mkdocs serve`` redraws only what changed; the tests save
+the figures of the snippets they run into the same cache (``site_tools.figures``).
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
 import subprocess
 import sys
@@ -19,22 +19,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-ROOT = Path(__file__).resolve().parent.parent
-LIBRARY = ROOT / "src" / "tutorials_lib"
+from site_tools.figures import cache_folder, is_drawn
 
 
-def _library_digest() -> bytes:
-    digest = hashlib.sha256()
-    for path in sorted(LIBRARY.rglob("*.py")):
-        digest.update(path.read_bytes())
-    return digest.digest()
-
-
-def _draw(snippet: Path, library_digest: bytes, cache_root: Path) -> tuple[Path, list[Path]]:
-    key = hashlib.sha256(snippet.read_bytes() + library_digest).hexdigest()[:20]
-    outdir = cache_root / key
-    done = outdir / ".done"
-    if not done.exists():
+def _draw(snippet: Path, cache_root: Path) -> tuple[Path, list[Path]]:
+    outdir = cache_folder(snippet, cache_root)
+    if not is_drawn(outdir):
         # Snippets are drawn two at a time: one thread each avoids oversubscribing the cores,
         # which slows OpenMP code such as HistGradientBoosting by orders of magnitude.
         env = {**os.environ, "MPLBACKEND": "Agg", "PYTHONHASHSEED": "0", "OMP_NUM_THREADS": "1"}
@@ -44,9 +34,8 @@ def _draw(snippet: Path, library_digest: bytes, cache_root: Path) -> tuple[Path,
         )
         if result.returncode != 0:
             raise PluginError(
-                f"Drawing the figures of {snippet.relative_to(ROOT)} failed:\n{result.stderr}"
+                f"Drawing the figures of {snippet} failed:\n{result.stderr}"
             )
-        done.touch()
     return snippet, sorted(outdir.glob("*.png"))
 
 
@@ -58,9 +47,8 @@ def figure_snippets(snippets_dir: Path) -> list[Path]:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     snippets_dir = Path(config.config_file_path).parent / "snippets"
     cache_root = Path(config.config_file_path).parent / ".cache" / "figures"
-    digest = _library_digest()
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
-        drawn = list(pool.map(lambda s: _draw(s, digest, cache_root), figure_snippets(snippets_dir)))
+        drawn = list(pool.map(lambda s: _draw(s, cache_root), figure_snippets(snippets_dir)))
     for snippet, pngs in drawn:
         topic = snippet.parent.relative_to(snippets_dir).as_posix()
         for png in pngs:

@@ -31,12 +31,10 @@ def number(pattern: str, printed: str) -> float:
     return float(match[1])
 
 
-# Snippet, and what its output must satisfy on any backend.
+# Snippet, and what its output must satisfy on any backend: one each for dense, convolutional
+# and recurrent layers (each run costs 15-25 s, most of it importing the backend).
 CHECKS: dict[str, Callable[[str], None]] = {
     "keras_training/fit_and_evaluate.py": lambda out: number(r"test accuracy: ([\d.]+)", out) > 0.93,
-    "keras_training/functional_api.py": lambda out: "total parameters: 5450" in out,
-    "keras_training/save_and_load.py": lambda out: "same predictions: True" in out
-    and number(r"restored model: ([\d.]+)", out) > 0.85,
     "cnn/cnn_vs_mlp.py": lambda out: number(r"CNN: .*test accuracy: ([\d.]+)", out) > 0.93
     and number(r"MLP: .*test accuracy: ([\d.]+)", out) > 0.93,
     "rnn/forecasting.py": lambda out: number(r"LSTM +mean absolute error ([\d.]+)", out)

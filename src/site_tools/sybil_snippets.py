@@ -30,6 +30,7 @@ from pathlib import Path
 import pytest
 from sybil import Document, Example, Region
 
+from site_tools.figures import cache_folder, is_drawn, save
 from site_tools.snippets import missing_requirements, run_snippet
 
 INCLUDE = r'[ \t]*--8<-- "(?P<path>[^"]+)"[ \t]*\n'
@@ -67,7 +68,13 @@ class SnippetBlock:
                 pytest.skip(f"{path} " + "; ".join(missing))
         for path, section in self.targets:
             snippet = self.root / path
-            printed += run_snippet(snippet, section, self._namespace(example, path, section)).stdout
+            run = run_snippet(snippet, section, self._namespace(example, path, section))
+            printed += run.stdout
+            if section is None and run.figures:
+                # The build would draw these again: leave them in its cache.
+                folder = cache_folder(snippet, self.root / ".cache" / "figures")
+                if not is_drawn(folder):
+                    save(run.figures, snippet, folder)
         if self.output is not None:
             self._check_output(example, printed)
 

@@ -172,5 +172,5 @@ def test_api_reference_renders_every_public_function(visit, site_url, path, modu
     functions = names
     signatures = page.locator(".doc-signature")
     assert signatures.count() >= len(functions), "function signatures are missing from the API reference"
-    expect(signatures.first).to_contain_text("(")
+    assert any("(" in text for text in signatures.all_inner_texts()), "no signature shows its parameters"
     opened.assert_clean()
