@@ -62,15 +62,21 @@ def run_on_backend(snippet: Path, backend: str, workdir: Path) -> str:
     return result.stdout
 
 
-@pytest.mark.parametrize("backend", sorted(BACKEND_MODULES))
-@pytest.mark.parametrize("name", sorted(CHECKS))
-def test_keras_snippet_passes_on_another_backend(name, backend, tmp_path):
+def check_snippet_on(backend: str, name: str, workdir: Path) -> None:
+    """Run snippet ``name`` on ``backend`` and check its results (skip if it is not installed)."""
     pytest.importorskip(
         BACKEND_MODULES[backend],
         reason=f"the {backend} backend is not installed; CI installs it to run the snippets on it",
     )
-    printed = run_on_backend(SNIPPETS / name, backend, tmp_path)
+    printed = run_on_backend(SNIPPETS / name, backend, workdir)
     assert CHECKS[name](printed), f"{name} on {backend} printed results below the threshold:\n{printed}"
+
+
+# The PyTorch runs live in test_keras_on_torch.py: a file of its own lets pytest-xdist run the
+# two backends on different workers.
+@pytest.mark.parametrize("name", sorted(CHECKS))
+def test_keras_snippet_passes_on_tensorflow(name, tmp_path):
+    check_snippet_on("tensorflow", name, tmp_path)
 
 
 def test_every_checked_snippet_exists_and_sets_the_jax_backend():
