@@ -1,4 +1,4 @@
-"""Collects the pages' code for pytest: doctests and code blocks in ``docs/**/*.md`` and the
+"""Collects the pages' code for pytest: doctests and snippet blocks in ``docs/**/*.md`` and the
 docstring examples of ``src/tutorials_lib``. Everything else lives in ``tests/``."""
 
 from __future__ import annotations
@@ -14,39 +14,15 @@ import pytest  # noqa: E402
 from sybil import Sybil  # noqa: E402
 from sybil.parsers.markdown import ClearNamespaceParser, PythonCodeBlockParser, SkipParser  # noqa: E402
 from sybil.parsers.rest import DocTestParser  # noqa: E402
-from sybil.evaluators.doctest import NUMBER  # noqa: E402
 
 from site_tools.hints import doctest_hint, snippet_hint  # noqa: E402
-from site_tools.sybil_snippets import UPDATE_ENV, SnippetBlock, SnippetBlockParser  # noqa: E402
+from site_tools.sybil_snippets import UPDATE_OUTPUTS, SnippetBlock, SnippetBlockParser  # noqa: E402
 
 ROOT = Path(__file__).parent
-FLAGS = ELLIPSIS | NORMALIZE_WHITESPACE | NUMBER
+# No NUMBER flag: a doctest's output is deterministic, so it must match exactly as shown.
+FLAGS = ELLIPSIS | NORMALIZE_WHITESPACE
+_UPDATE_BEFORE = pytest.StashKey[bool]()
 
-
-def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption(
-        "--update-outputs", action="store_true",
-        help="rewrite the snippets' .out files with what the code prints now",
-    )
-
-
-def pytest_configure(config: pytest.Config) -> None:
-    if config.getoption("--update-outputs"):
-        os.environ[UPDATE_ENV] = "1"
-
-
-@pytest.hookimpl(wrapper=True)
-def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
-    """Under a failing example of a page, say how to fix it."""
-    report = yield
-    example = getattr(item, "example", None)
-    if report.failed and call.when == "call" and example is not None and str(example.path).endswith(".md"):
-        if isinstance(example.parsed, SnippetBlock):
-            if "--update-outputs" not in str(report.longrepr):  # the output diff says it already
-                report.sections.append(("How to fix", snippet_hint(example.parsed.targets[0][0])))
-        else:
-            report.sections.append(("How to fix", doctest_hint()))
-    return report
 
 
 def _in_scratch_directory(namespace: dict) -> None:
@@ -66,25 +42,64 @@ def _back_to_repository(namespace: dict) -> None:
     namespace["__scratch__"].cleanup()
 
 
-pytest_collect_file = (
-    Sybil(
-        parsers=[
-            PythonCodeBlockParser(doctest_optionflags=FLAGS),
-            SnippetBlockParser(ROOT),
-            SkipParser(),
-            ClearNamespaceParser(),
-        ],
-        patterns=["*.md"],
-        path="docs",
-        setup=_in_scratch_directory,
-        teardown=_back_to_repository,
-        name="pages",
-    )
-    + Sybil(
-        parsers=[DocTestParser(optionflags=FLAGS)],
-        patterns=["*.py"],
-        path="src/tutorials_lib",
-        name="library-docstrings",
-    )
-).pytest()
+PAGES = Sybil(
+    parsers=[
+        PythonCodeBlockParser(doctest_optionflags=FLAGS),
+        SnippetBlockParser(ROOT),
+        SkipParser(),
+        ClearNamespaceParser(),
+    ],
+    patterns=["*.md"],
+    path="docs",
+    setup=_in_scratch_directory,
+    teardown=_back_to_repository,
+    name="pages",
+)
+LIBRARY_DOCSTRINGS = Sybil(
+    parsers=[DocTestParser(optionflags=FLAGS)],
+    patterns=["*.py"],
+    path="src/tutorials_lib",
+    name="library-docstrings",
+)
 
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-outputs", action="store_true",
+        help="rewrite the snippets' .out files with what the code prints now",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.stash[_UPDATE_BEFORE] = UPDATE_OUTPUTS["enabled"]
+    UPDATE_OUTPUTS["enabled"] = config.getoption("--update-outputs")
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    # A run nested in the tests' own process must leave the outer run's setting as it was.
+    UPDATE_OUTPUTS["enabled"] = config.stash.get(_UPDATE_BEFORE, False)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Snippets that train a network run in the slow tier, with the build and the tutorials."""
+    for item in items:
+        parsed = getattr(getattr(item, "example", None), "parsed", None)
+        if isinstance(parsed, SnippetBlock) and parsed.is_slow:
+            item.add_marker(pytest.mark.slow)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
+    """Under a failing example of a page, say how to fix it."""
+    report = yield
+    example = getattr(item, "example", None)
+    if report.failed and call.when == "call" and example is not None and str(example.path).endswith(".md"):
+        if isinstance(example.parsed, SnippetBlock):
+            if "--update-outputs" not in str(report.longrepr):  # the output diff says it already
+                report.sections.append(("How to fix", snippet_hint(example.parsed.snippet)))
+        else:
+            report.sections.append(("How to fix", doctest_hint()))
+    return report
+
+
+pytest_collect_file = (PAGES + LIBRARY_DOCSTRINGS).pytest()

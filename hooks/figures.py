@@ -1,17 +1,14 @@
-"""MkDocs hook: draw every figure that a snippet shows, and publish it under ``figures/``.
+"""MkDocs hook: publish every figure that a snippet shows under ``figures/``.
 
 ``snippets/<topic>/<name>.py`` that calls ``plt.show()`` becomes ``figures/<topic>/<name>.png``
 (and ``<name>-2.png``... for further figures). Pages link to those paths, so ``--strict`` fails
-on a figure that no snippet draws. Results are cached in ``.cache/figures`` under a hash of the
-snippet and of ``tutorials_lib``, so ``mkdocs serve`` redraws only what changed; the tests save
-the figures of the snippets they run into the same cache (``site_tools.figures``).
+on a figure that no snippet draws. The figures come from the snippet's one recorded run
+(``site_tools.runs``), which the tests share: whichever needs a run first makes it.
 """
 
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -19,24 +16,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from site_tools.figures import cache_folder, is_drawn
-
-
-def _draw(snippet: Path, cache_root: Path) -> tuple[Path, list[Path]]:
-    outdir = cache_folder(snippet, cache_root)
-    if not is_drawn(outdir):
-        # Snippets are drawn two at a time: one thread each avoids oversubscribing the cores,
-        # which slows OpenMP code such as HistGradientBoosting by orders of magnitude.
-        env = {**os.environ, "MPLBACKEND": "Agg", "PYTHONHASHSEED": "0", "OMP_NUM_THREADS": "1"}
-        result = subprocess.run(
-            [sys.executable, "-m", "site_tools.figures", str(snippet), str(outdir)],
-            capture_output=True, text=True, env=env,
-        )
-        if result.returncode != 0:
-            raise PluginError(
-                f"Drawing the figures of {snippet} failed:\n{result.stderr}"
-            )
-    return snippet, sorted(outdir.glob("*.png"))
+from site_tools.runs import SnippetError, SnippetRun, run_snippet
 
 
 def figure_snippets(snippets_dir: Path) -> list[Path]:
@@ -44,13 +24,21 @@ def figure_snippets(snippets_dir: Path) -> list[Path]:
     return [path for path in sorted(snippets_dir.rglob("*.py")) if "plt.show()" in path.read_text()]
 
 
+def _run(snippet: Path) -> SnippetRun:
+    try:
+        return run_snippet(snippet)
+    except SnippetError as error:
+        raise PluginError(f"Drawing the figures of a snippet failed: {error}") from None
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     snippets_dir = Path(config.config_file_path).parent / "snippets"
-    cache_root = Path(config.config_file_path).parent / ".cache" / "figures"
+    snippets = figure_snippets(snippets_dir)
+    # Each run uses one thread (site_tools.environment): run as many as there are cores.
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
-        drawn = list(pool.map(lambda s: _draw(s, cache_root), figure_snippets(snippets_dir)))
-    for snippet, pngs in drawn:
+        runs = list(pool.map(_run, snippets))
+    for snippet, run in zip(snippets, runs, strict=True):
         topic = snippet.parent.relative_to(snippets_dir).as_posix()
-        for png in pngs:
+        for png in run.figures:
             files.append(File.generated(config, f"figures/{topic}/{png.name}", abs_src_path=str(png)))
     return files

@@ -1,66 +1,130 @@
-"""MkDocs hook for tutorial pages rendered by mkdocs-jupyter.
+"""MkDocs hook for the tutorials (percent-format notebooks in ``docs/tutorials/``).
 
-- Publishes each ``tutorials/<name>.py`` also as ``tutorials/<name>.ipynb``, for the download
-  button that ``overrides/partials/content.html`` shows.
-- Removes the third-party and empty ``<script src>`` tags that mkdocs-jupyter's template emits
-  (mermaid from a CDN, MathJax with an empty URL): the site makes no request off the site.
-- Gives every figure a tutorial draws the alt text written in its cell, one ``# alt: ...``
-  comment per figure (see ``site_tools.tutorial_pages``); a figure without one fails the build.
-- Gives the page a meta description: the tutorial's first paragraph.
+- Executes each tutorial once (``site_tools.notebooks``: cached, warnings as errors, a failing
+  cell fails the build naming the file and line) and hands the executed notebook to
+  mkdocs-jupyter, which only renders it.
+- Publishes each figure as a PNG file beside the page instead of inline base64, so the page
+  stays light and the browser loads figures lazily.
+- Publishes ``tutorials/<name>.ipynb``, the executed notebook, for the download button that
+  ``overrides/partials/content.html`` shows.
+- Removes the third-party and empty ``<script src>`` tags that mkdocs-jupyter's template emits,
+  and moves the JupyterLab stylesheet it inlines into every tutorial (about 570 KB) into one
+  shared file, ``assets/stylesheets/jupyter.css``, holding only the rules the tutorials use.
+- Gives every figure the alt text written in its cell (``# alt: ...``, see
+  ``site_tools.tutorial_pages``) and the page a meta description, its first paragraph.
 """
 
 from __future__ import annotations
 
-import logging
+import base64
+import os
 import re
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-import jupytext
+import nbformat
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.utils import get_relative_url
 
-from site_tools.tutorial_pages import AltTextError, accessible_tutorial_html, first_paragraph
+from site_tools.notebooks import TutorialError, execute_tutorial
+from site_tools.stylesheets import classes_in, purge
+from site_tools.tutorial_pages import AltTextError, accessible_tutorial_html, first_paragraph, png_size
 
 EXTERNAL_OR_EMPTY_SCRIPT = re.compile(
     r'<script[^>]*\bsrc="(?:https?:)?(?://[^"]*)?"[^>]*>\s*</script>', re.IGNORECASE
 )
+INLINE_PNG = re.compile(r'src="data:image/png;base64,(?P<data>[^"]+)"')
+# Page-wide styles; the scoped ones (a pandas table's) stay where they are.
+PAGE_STYLE = re.compile(r"<style(?![^>]*scoped)[^>]*>(?P<css>.*?)</style>", re.DOTALL)
 TUTORIALS = "tutorials/"
-log = logging.getLogger("mkdocs.hooks.notebooks")
+STYLESHEET = "assets/stylesheets/jupyter.css"
+
+# For each tutorial: its executed notebook, and its figures' base64 text -> the attributes of
+# the published file.
+_executed: dict[str, Path] = {}
+_figures: dict[str, dict[str, str]] = {}
+_styles: dict[str, str] = {}  # the notebook CSS, and the classes the tutorial pages use
+_classes: set[str] = set()
 
 
 def is_tutorial(src_uri: str) -> bool:
     return src_uri.startswith(TUTORIALS) and src_uri.endswith(".py")
 
 
+def _execute(file: File) -> Path:
+    try:
+        return execute_tutorial(Path(file.abs_src_path))
+    except TutorialError as error:
+        raise PluginError(f"A tutorial failed while building the site:\n{error}") from None
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    for file in list(files):
-        if is_tutorial(file.src_uri):
-            notebook = jupytext.writes(jupytext.read(file.abs_src_path), fmt="ipynb")
-            files.append(File.generated(config, file.src_uri[:-3] + ".ipynb", content=notebook))
+    tutorials = [file for file in files if is_tutorial(file.src_uri)]
+    # Each run uses one thread (site_tools.environment): run as many as there are cores.
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+        executed = list(pool.map(_execute, tutorials))
+    for file, notebook_path in zip(tutorials, executed, strict=True):
+        _executed[file.src_uri] = notebook_path
+        stem = file.src_uri[len(TUTORIALS) : -len(".py")]
+        files.append(File.generated(config, f"{TUTORIALS}{stem}.ipynb", content=notebook_path.read_bytes()))
+        _figures[file.src_uri] = {}
+        for number, data in enumerate(_inline_pngs(notebook_path), start=1):
+            png = base64.b64decode(data)
+            name = f"figure-{number}.png"
+            files.append(File.generated(config, f"{TUTORIALS}{stem}/{name}", content=png))
+            width, height = png_size(png)
+            _figures[file.src_uri][data] = f'src="{name}" width="{width}" height="{height}" loading="lazy"'
     return files
+
+
+def _inline_pngs(notebook_path: Path) -> list[str]:
+    notebook = nbformat.read(notebook_path, as_version=4)
+    return [
+        "".join(output["data"]["image/png"].split())
+        for cell in notebook.cells
+        for output in cell.get("outputs", [])
+        if "image/png" in output.get("data", {})
+    ]
+
+
+@event_priority(50)  # before mkdocs-jupyter's, which renders the notebook at abs_src_path
+def on_pre_page(page, config, files):
+    if is_tutorial(page.file.src_uri):
+        page.file.abs_src_path = str(_executed[page.file.src_uri])
+    return page
 
 
 def on_page_content(content: str, page, config, files) -> str:
     if not is_tutorial(page.file.src_uri):
         return content
-    source = Path(page.file.abs_src_path)
+    source = Path(config.docs_dir) / page.file.src_uri
     content = EXTERNAL_OR_EMPTY_SCRIPT.sub("", content)
+    _styles.setdefault("css", "".join(m["css"] for m in PAGE_STYLE.finditer(content)))
+    stylesheet = get_relative_url(STYLESHEET, page.url)
+    content = f'<link rel="stylesheet" href="{stylesheet}">' + PAGE_STYLE.sub("", content)
     try:
         content = accessible_tutorial_html(content, source)
     except AltTextError as error:
         raise PluginError(str(error)) from None
+    figures = _figures.get(page.file.src_uri, {})
+    content = INLINE_PNG.sub(lambda m: figures.get("".join(m["data"].split()), m[0]), content)
     if page.meta is not None and not page.meta.get("description"):
         page.meta["description"] = first_paragraph(source)
     return content
 
 
-def on_build_error(error: Exception) -> None:
-    """A tutorial cell raised while the site was built: say where to get its file and line."""
-    from nbclient.exceptions import CellExecutionError
+def on_post_page(output: str, page, config) -> str:
+    if is_tutorial(page.file.src_uri):
+        _classes.update(classes_in(output))
+    return output
 
-    if isinstance(error, CellExecutionError):
-        log.error(
-            "A tutorial cell raised while building the site (traceback above). "
-            "`uv run pytest tests/test_tutorials.py` names the tutorial, its line and how to reproduce it."
-        )
+
+def on_post_build(config: MkDocsConfig) -> None:
+    if "css" in _styles:
+        path = Path(config.site_dir) / STYLESHEET
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(purge(_styles.pop("css"), _classes), encoding="utf-8")
+    _classes.clear()

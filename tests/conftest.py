@@ -20,7 +20,7 @@ TUTORIALS = sorted((DOCS / "tutorials").glob("*.py"))
 
 def build_site(config: Path, site_dir: Path) -> subprocess.CompletedProcess:
     """Run ``mkdocs build --strict`` as CI does: notebooks executed, no notebook cache."""
-    env = {**os.environ, "NOTEBOOK_CACHE": "false", "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("MPLBACKEND", None)  # tutorial figures need the notebook's inline backend
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)],
@@ -36,19 +36,26 @@ def built_site(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path
     and the others wait for it and reuse it.
     """
     if worker_id == "master":
-        return _build_or_fail(tmp_path_factory.mktemp("site"))
+        return _build_or_fail(_kept_site() or tmp_path_factory.mktemp("site"))
     shared = tmp_path_factory.getbasetemp().parent  # one folder per run, common to the workers
     with open(shared / "site.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         failure = shared / "site.failed"
-        if not (shared / "site").exists() and not failure.exists():
+        site = _kept_site() or shared / "site"
+        if not (shared / "site.built").exists() and not failure.exists():
             try:
-                _build_or_fail(shared / "site")
+                _build_or_fail(site)
+                (shared / "site.built").write_text(str(site), encoding="utf-8")
             except pytest.fail.Exception as error:
                 failure.write_text(str(error), encoding="utf-8")
         if failure.exists():
             pytest.fail(failure.read_text(encoding="utf-8"), pytrace=False)
-    return shared / "site"
+    return site
+
+
+def _kept_site() -> Path | None:
+    """``SITE_DIR=site uv run pytest`` keeps the tested build there (CI publishes it)."""
+    return (ROOT / os.environ["SITE_DIR"]).resolve() if os.environ.get("SITE_DIR") else None
 
 
 def _build_or_fail(site_dir: Path) -> Path:

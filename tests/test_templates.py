@@ -9,10 +9,9 @@ import sys
 
 import pytest
 
-from site_tools.fences import fences
 from site_tools.tutorial_pages import first_paragraph
 from tests.conftest import ROOT, build_site
-from tests.test_code_blocks_are_run import problem
+from tests.test_code_blocks_are_run import problems
 from tests.test_machinery_bites import make_project
 from tests.test_page_descriptions import front_matter
 
@@ -47,7 +46,7 @@ def test_contributing_names_the_files_the_steps_use():
 
 def test_the_page_template_passes_the_guard_and_has_a_description():
     page = (TEMPLATES / "page.md").read_text(encoding="utf-8")
-    assert not [fence.line for fence in fences(page) if problem(fence)]
+    assert not problems(TEMPLATES / "page.md", root=TEMPLATES)
     assert len(front_matter(page)["description"]) >= 40
     assert len(first_paragraph(TEMPLATES / "tutorial.py")) >= 40
 

@@ -1,37 +1,36 @@
-"""Execute a percent-format tutorial the way the build does, and report errors by file and line."""
+"""Execute a percent-format tutorial once, and report errors by file and line.
+
+:func:`execute_tutorial` returns the executed notebook from ``.cache/tutorial-runs/<key>/``, or
+runs the tutorial first, in a fresh process and a fresh kernel, with the pinned settings of
+:mod:`site_tools.environment` and pytest's warning filters (a DeprecationWarning is an error).
+The key covers the tutorial, the guide's library, the data files and the lock file, so the
+build, ``mkdocs serve`` and the tests share one run and never show stale outputs.
+
+Run as ``python -m site_tools.notebooks TUTORIAL OUT.ipynb`` (what the cache does in the child).
+"""
 
 from __future__ import annotations
 
+import fcntl
+import json
+import os
 import re
+import shutil
+import subprocess
+import sys
 import tempfile
-import tomllib
+import time
 from pathlib import Path
 
-import jupytext
 import nbformat
-from nbclient import NotebookClient
-from nbclient.exceptions import CellExecutionError
 
+from site_tools.environment import CACHE, run_environment, run_key, warning_filters_code
 from site_tools.hints import tutorial_hint
 
 CELL_MARKER = re.compile(r"^# %%(?!\s*\[markdown\])")
-
 ANSI_CODE = re.compile(r"\x1b\[[0-9;]*m")
-PYPROJECT = Path(__file__).resolve().parents[2] / "pyproject.toml"
-
-
-def warning_filters_cell() -> str:
-    """Code that applies pytest's ``filterwarnings`` from pyproject.toml inside the kernel.
-
-    API drift must fail a tutorial as it fails the rest of the suite, with the same exceptions.
-    """
-    settings = tomllib.loads(PYPROJECT.read_text(encoding="utf-8"))
-    lines = ["import warnings"]
-    for entry in settings["tool"]["pytest"]["ini_options"]["filterwarnings"]:
-        action, message, category = (entry.split(":") + ["", ""])[:3]
-        category = category or "Warning"
-        lines.append(f"warnings.filterwarnings({action!r}, message={message!r}, category={category})")
-    return "\n".join(lines)
+RUNS = "tutorial-runs"  # mkdocs-jupyter renders the executed notebooks it finds in here
+DONE = "run.json"
 
 
 class TutorialError(AssertionError):
@@ -44,28 +43,104 @@ def code_cell_lines(path: Path) -> list[int]:
     return [number + 2 for number, line in enumerate(lines) if CELL_MARKER.match(line)]
 
 
-def execute_tutorial(path: Path, timeout: int = 300) -> nbformat.NotebookNode:
-    """Run every cell of the tutorial at ``path`` in a fresh kernel and return the notebook.
+def run_folder(tutorial: Path, cache: Path = CACHE) -> Path:
+    return cache / RUNS / run_key(tutorial.read_bytes(), Path(__file__).read_bytes())
+
+
+def cached_notebook(tutorial: Path, cache: Path = CACHE) -> Path | None:
+    """The executed notebook of ``tutorial`` as it is now, or None if it has not run."""
+    folder = run_folder(tutorial, cache)
+    return folder / f"{tutorial.stem}.ipynb" if (folder / DONE).exists() else None
+
+
+def execute_tutorial(tutorial: Path, cache: Path = CACHE) -> Path:
+    """The executed notebook of ``tutorial``: from the cache, or by running it now.
 
     Raises:
-        TutorialError: If a cell raises, naming ``path``, the line of the failing cell and the
-            error, with the kernel's traceback below.
+        TutorialError: If a cell raises or writes to stderr, naming the tutorial, the line of
+            the failing cell and the error, with the kernel's traceback below.
     """
-    notebook = jupytext.read(path)
-    notebook.cells.insert(0, nbformat.v4.new_code_cell(warning_filters_cell()))
-    starts = code_cell_lines(path)
-    with tempfile.TemporaryDirectory() as scratch:
-        client = NotebookClient(
-            notebook, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": scratch}}
+    __tracebackhide__ = True
+    tutorial = tutorial.resolve()
+    folder = run_folder(tutorial, cache)
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    with open(folder.with_suffix(".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # a parallel caller waits here, then reads the cache
+        if (executed := cached_notebook(tutorial, cache)) is not None:
+            return executed
+        partial = Path(tempfile.mkdtemp(prefix=folder.name, dir=folder.parent))
+        environment = run_environment()
+        environment.pop("MPLBACKEND", None)  # figures need the notebook's inline backend
+        started = time.perf_counter()
+        result = subprocess.run(
+            [sys.executable, "-m", "site_tools.notebooks", str(tutorial), str(partial / f"{tutorial.stem}.ipynb")],
+            capture_output=True, text=True, env=environment,
         )
+        if result.returncode != 0:
+            shutil.rmtree(partial, ignore_errors=True)
+            raise TutorialError(result.stderr.strip() or f"{tutorial}: the kernel failed")
+        seconds = round(time.perf_counter() - started, 2)
+        (partial / DONE).write_text(json.dumps({"seconds": seconds}), encoding="utf-8")
+        shutil.rmtree(folder, ignore_errors=True)
+        os.replace(partial, folder)
+    return cached_notebook(tutorial, cache)
+
+
+def run_seconds(tutorial: Path, cache: Path = CACHE) -> float | None:
+    """How long the recorded run of ``tutorial`` took, if it has run."""
+    folder = run_folder(tutorial, cache)
+    return json.loads((folder / DONE).read_text())["seconds"] if (folder / DONE).exists() else None
+
+
+def _execute_here(tutorial: Path, out: Path) -> None:
+    """Run every cell of ``tutorial`` in a fresh kernel and write the executed notebook."""
+    import jupytext
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError
+
+    notebook = jupytext.read(tutorial)
+    notebook.cells.insert(0, nbformat.v4.new_code_cell(warning_filters_code()))
+    with tempfile.TemporaryDirectory() as scratch:
+        client = NotebookClient(notebook, timeout=300, kernel_name="python3", resources={"metadata": {"path": scratch}})
         try:
             client.execute()
         except CellExecutionError as error:
-            raise TutorialError(_describe(path, notebook, starts, error)) from None
-    return notebook
+            raise SystemExit(_describe(tutorial, notebook, error)) from None
+    del notebook.cells[0]
+    _renumber(notebook)  # the reader's first cell is In [1], not the hidden warnings cell
+    if stderr := _stderr_output(tutorial, notebook):
+        line, text = stderr
+        raise SystemExit(
+            f"{tutorial}, line {line}: the cell wrote to stderr (a warning?):\n{text}\n{tutorial_hint(tutorial)}"
+        )
+    nbformat.write(notebook, out)
 
 
-def _describe(path: Path, notebook: nbformat.NotebookNode, starts: list[int], error: CellExecutionError) -> str:
+def _renumber(notebook: nbformat.NotebookNode) -> None:
+    for cell in notebook.cells:
+        if cell.cell_type == "code" and cell.get("execution_count"):
+            cell.execution_count -= 1
+            for output in cell.outputs:
+                if output.get("execution_count"):
+                    output.execution_count -= 1
+
+
+def _stderr_output(tutorial: Path, notebook: nbformat.NotebookNode) -> tuple[int, str] | None:
+    """The line of the first cell that wrote to stderr, and what it wrote."""
+    code_cells = [cell for cell in notebook.cells if cell.cell_type == "code"]
+    return next(
+        (
+            (line, "".join(output.get("text", "")))
+            for line, cell in zip(code_cell_lines(tutorial), code_cells, strict=True)
+            for output in cell.get("outputs", [])
+            if output.get("output_type") == "stream" and output.get("name") == "stderr"
+        ),
+        None,
+    )
+
+
+def _describe(tutorial: Path, notebook: nbformat.NotebookNode, error) -> str:
+    starts = code_cell_lines(tutorial)
     code_cells = [cell for cell in notebook.cells if cell.cell_type == "code"]
     failed = next(
         (index for index, cell in enumerate(code_cells)
@@ -73,7 +148,13 @@ def _describe(path: Path, notebook: nbformat.NotebookNode, starts: list[int], er
         None,
     )
     if failed is None or failed == 0:
-        where = f"{path}: the set-up cell failed"
+        where = f"{tutorial}: the set-up cell failed"
     else:
-        where = f"{path}, line {starts[failed - 1]}: cell {failed} raised {error.ename}: {error.evalue}"
-    return f"{where}\n{tutorial_hint(path)}\n\n{ANSI_CODE.sub('', str(error))}"
+        where = f"{tutorial}, line {starts[failed - 1]}: cell {failed} raised {error.ename}: {error.evalue}"
+    return f"{where}\n{tutorial_hint(tutorial)}\n\n{ANSI_CODE.sub('', str(error))}"
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 3:
+        raise SystemExit("usage: python -m site_tools.notebooks TUTORIAL OUT.ipynb")
+    _execute_here(Path(sys.argv[1]), Path(sys.argv[2]))

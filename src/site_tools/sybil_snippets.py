@@ -10,118 +10,106 @@ A page shows a snippet like this (the ``title`` keeps Sybil's Python parser away
     --8<-- "snippets/what_is_ml/rule_vs_model.out"
     ```
 
-The parser runs the included code as the reader sees it, in page order, and compares what
-it prints with the output block that follows. A block that includes named sections
-(``"snippets/x.py:fit"``) shares one namespace with the page's other sections of that file;
-a whole-file block runs in a fresh namespace, as it would in a new notebook.
-Run ``pytest --update-outputs`` to rewrite ``.out`` files after an intended change.
+The test takes the snippet's run from :mod:`site_tools.runs` (a fresh process, cached and
+shared with the build) and compares what it printed with the output block under it, under the
+policy of :mod:`site_tools.outputs`: exactly, unless the output block's title declares a
+tolerance. Run ``pytest --update-outputs`` to rewrite ``.out`` files after an intended change.
 A snippet with a ``# requires: torch`` line is skipped, with the install command as the reason,
 where that module is not installed.
 """
 
 from __future__ import annotations
 
-import difflib
-import os
 import re
+import warnings
 from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
 from sybil import Document, Example, Region
 
-from site_tools.figures import cache_folder, is_drawn, save
-from site_tools.snippets import missing_requirements, run_snippet
+from site_tools.fences import Fence, fences
+from site_tools.outputs import Tolerance, mismatch, tolerance_in
+from site_tools.runs import run_snippet
+from site_tools.snippets import missing_requirements
 
-INCLUDE = r'[ \t]*--8<-- "(?P<path>[^"]+)"[ \t]*\n'
-SNIPPET_BLOCK = re.compile(
-    r"^(?P<indent>[ \t]*)(?P<fence>`{3,})python\b[^\n]*\n"
-    r"(?P<includes>(?:" + INCLUDE.replace("?P<path>", "") + r")+)"
-    r"(?P=indent)(?P=fence)[ \t]*$"
-    r"(?P<output>\n\s*^(?P=indent)`{3,}text[^\n]*\n" + INCLUDE.replace("path", "out") + r"(?P=indent)`{3,}[ \t]*$)?",
-    re.MULTILINE,
-)
-INCLUDE_LINE = re.compile(INCLUDE)
-UPDATE_ENV = "UPDATE_SNIPPET_OUTPUTS"
+INCLUDE = re.compile(r'^[ \t]*--8<-- "(?P<path>[^"]+)"[ \t]*$')
+# Set by ``pytest --update-outputs`` (the root conftest.py): rewrite .out files instead of comparing.
+UPDATE_OUTPUTS = {"enabled": False}
+# A snippet that trains a network belongs to the slow tier.
+TRAINS_A_NETWORK = re.compile(r"^\s*(?:import|from)\s+(?:keras|torch|tensorflow|jax)\b", re.MULTILINE)
 
 
-def _split_target(target: str) -> tuple[str, str | None]:
-    path, _, section = target.partition(":")
-    return path, section or None
+def included_path(fence: Fence) -> str | None:
+    """The one file a block includes with ``--8<--``, if that is all the block holds."""
+    lines = [line for line in fence.body.splitlines() if line.strip()]
+    if len(lines) != 1 or not (match := INCLUDE.match(lines[0])):
+        return None
+    return match["path"]
 
 
 class SnippetBlock:
-    """The files a block includes, and the output file shown under it, if any."""
+    """A snippet the page shows, and the output file shown under it, if any."""
 
-    def __init__(self, root: Path, targets: list[str], output: str | None) -> None:
+    def __init__(self, root: Path, snippet: str, output: str | None, tolerance: Tolerance | None) -> None:
         self.root = root
-        self.targets = [_split_target(target) for target in targets]
+        self.snippet = snippet
         self.output = output
+        self.tolerance = tolerance
+
+    @property
+    def is_slow(self) -> bool:
+        path = self.root / self.snippet
+        return path.is_file() and TRAINS_A_NETWORK.search(path.read_text(encoding="utf-8")) is not None
 
     def __call__(self, example: Example) -> None:
         __tracebackhide__ = True
-        printed = ""
-        for path, _ in self.targets:
-            if not (self.root / path).is_file():
-                raise FileNotFoundError(f"{example.path}, line {example.line}: no snippet file {path}")
-            if missing := missing_requirements(self.root / path):
-                pytest.skip(f"{path} " + "; ".join(missing))
-        for path, section in self.targets:
-            snippet = self.root / path
-            run = run_snippet(snippet, section, self._namespace(example, path, section))
-            printed += run.stdout
-            if section is None and run.figures:
-                # The build would draw these again: leave them in its cache.
-                folder = cache_folder(snippet, self.root / ".cache" / "figures")
-                if not is_drawn(folder):
-                    save(run.figures, snippet, folder)
+        snippet = self.root / self.snippet
+        where = f"{example.path}, line {example.line}"
+        if not snippet.is_file():
+            raise FileNotFoundError(f"{where}: no snippet file {self.snippet}")
+        if missing := missing_requirements(snippet):
+            pytest.skip(f"{self.snippet} " + "; ".join(missing))
+        run = run_snippet(snippet)
+        if run.stderr.strip():
+            warnings.warn(f"{self.snippet} wrote to stderr:\n{run.stderr}", stacklevel=1)
         if self.output is not None:
-            self._check_output(example, printed)
+            self._check_output(where, run.stdout)
 
-    @staticmethod
-    def _namespace(example: Example, path: str, section: str | None) -> dict | None:
-        if section is None:
-            return None
-        shared = example.namespace.setdefault("__snippet_namespaces__", {})
-        return shared.setdefault(path, {"__name__": "__main__"})
-
-    def _check_output(self, example: Example, printed: str) -> None:
+    def _check_output(self, where: str, printed: str) -> None:
         out_file = self.root / self.output
-        if os.environ.get(UPDATE_ENV):
+        if UPDATE_OUTPUTS["enabled"]:
             out_file.write_text(printed, encoding="utf-8")
             return
-        shown = out_file.read_text(encoding="utf-8") if out_file.exists() else None
-        if shown is None:
+        if not out_file.exists():
             raise AssertionError(
-                f"{example.path}, line {example.line}: the page shows {self.output}, which does not "
-                "exist. Create it with: uv run pytest --update-outputs " + str(example.path)
+                f"{where}: the page shows {self.output}, which does not exist. "
+                f"Create it with: uv run pytest --update-outputs {where.split(',')[0]}"
             )
-        if _normalise(shown) != _normalise(printed):
-            diff = "\n".join(
-                difflib.unified_diff(
-                    _normalise(shown).splitlines(), _normalise(printed).splitlines(),
-                    fromfile=f"{self.output} (shown on the page)", tofile="printed by the code", lineterm="",
-                )
-            )
+        problem = mismatch(out_file.read_text(encoding="utf-8"), printed, self.tolerance)
+        if problem is not None:
             raise AssertionError(
-                f"{example.path}, line {example.line}: the output shown on the page is not what the "
-                f"code prints.\n{diff}\nIf the change is intended, rewrite the file with: "
-                f"uv run pytest --update-outputs {example.path}"
+                f"{where}: the output shown on the page ({self.output}) is not what the code prints.\n"
+                f"{problem}\nIf the change is intended, rewrite the file with: "
+                f"uv run pytest --update-outputs {where.split(',')[0]}"
             )
-
-
-def _normalise(text: str) -> str:
-    return "\n".join(line.rstrip() for line in text.strip("\n").splitlines())
 
 
 class SnippetBlockParser:
-    """Find snippet blocks (and their output blocks) in a Markdown document."""
+    """Find snippet blocks, and the output block under each, in a Markdown document."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
 
     def __call__(self, document: Document) -> Iterable[Region]:
-        for match in SNIPPET_BLOCK.finditer(document.text):
-            targets = [m["path"] for m in INCLUDE_LINE.finditer(match["includes"])]
-            block = SnippetBlock(self.root, targets, match["out"])
-            yield Region(match.start(), match.end(), parsed=block, evaluator=block)
+        blocks = fences(document.text)
+        for index, fence in enumerate(blocks):
+            if not fence.info.startswith("python ") or not (path := included_path(fence)):
+                continue
+            output = blocks[index + 1] if index + 1 < len(blocks) else None
+            if output is None or output.language != "text" or document.text[fence.end : output.start].strip():
+                output = None
+            shown = included_path(output) if output else None
+            tolerance = tolerance_in(output.info) if shown else None
+            block = SnippetBlock(self.root, path, shown, tolerance)
+            yield Region(fence.start, output.end if shown else fence.end, parsed=block, evaluator=block)

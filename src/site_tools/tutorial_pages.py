@@ -128,3 +128,10 @@ def first_paragraph(source: Path) -> str:
                 sentences = [s for s in re.split(r"(?<=[.!?:])\s+", text) if not s.endswith(":")]
                 return html.unescape(" ".join(sentences) or text)
     raise AltTextError(f"{source}: no paragraph of prose to describe the tutorial; start it with one.")
+
+
+def png_size(png: bytes) -> tuple[int, int]:
+    """Width and height in pixels of a PNG image, read from its header."""
+    if png[:8] != b"\x89PNG\r\n\x1a\n":
+        raise ValueError("not a PNG image")
+    return int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
