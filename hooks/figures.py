@@ -16,6 +16,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
+from site_tools.environment import inputs_digest
 from site_tools.runs import SnippetError, SnippetRun, run_snippet
 
 
@@ -29,6 +30,11 @@ def _run(snippet: Path) -> SnippetRun:
         return run_snippet(snippet)
     except SnippetError as error:
         raise PluginError(f"Drawing the figures of a snippet failed: {error}") from None
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    # mkdocs serve: the library, data or lock file may have changed since the last build.
+    inputs_digest.cache_clear()
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

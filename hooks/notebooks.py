@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import base64
+import functools
 import os
 import re
 from concurrent.futures import ThreadPoolExecutor
@@ -116,6 +117,11 @@ def on_page_content(content: str, page, config, files) -> str:
     return content
 
 
+@functools.lru_cache(maxsize=4)  # mkdocs serve rebuilds every page on each edit
+def _purged(css: str, classes: frozenset[str]) -> str:
+    return purge(css, set(classes))
+
+
 def on_post_page(output: str, page, config) -> str:
     if is_tutorial(page.file.src_uri):
         _classes.update(classes_in(output))
@@ -126,5 +132,5 @@ def on_post_build(config: MkDocsConfig) -> None:
     if "css" in _styles:
         path = Path(config.site_dir) / STYLESHEET
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(purge(_styles.pop("css"), _classes), encoding="utf-8")
+        path.write_text(_purged(_styles.pop("css"), frozenset(_classes)), encoding="utf-8")
     _classes.clear()

@@ -10,6 +10,7 @@ import shutil
 import textwrap
 from pathlib import Path
 
+import matplotlib.pyplot  # noqa: F401  (loaded here once: pytester's in-process runs cannot load NumPy twice)
 import pytest
 
 from site_tools.hints import broken_links
@@ -43,7 +44,9 @@ def make_project(tmp_path: Path, pages: dict[str, str], snippets: dict[str, str]
 
 def run_pytest(pytester: pytest.Pytester, *args: str) -> pytest.RunResult:
     """The copy's own tests, in this process, on one worker."""
-    return pytester.runpytest_inprocess("-p", "no:cacheprovider", "-n", "0", "-q", *(args or ("docs",)))
+    return pytester.runpytest_inprocess(
+        "-p", "no:cacheprovider", "-p", "no:playwright", "-n", "0", "-q", *(args or ("docs",))
+    )
 
 
 def test_a_failing_doctest_names_the_page_and_line(pytester):

@@ -74,7 +74,7 @@ def warning_filters_code() -> str:
 
 
 @functools.cache
-def _inputs_digest() -> bytes:
+def inputs_digest() -> bytes:
     """What every run depends on besides its own code: the guide's library, the data files,
     the locked versions of every package, the interpreter and the pinned settings."""
     digest = hashlib.sha256()
@@ -90,7 +90,7 @@ def _inputs_digest() -> bytes:
 
 def run_key(*parts: bytes) -> str:
     """A short hash of ``parts`` (the example and the code that runs it) and of the shared inputs."""
-    digest = hashlib.sha256(_inputs_digest())
+    digest = hashlib.sha256(inputs_digest())
     for part in parts:
         digest.update(len(part).to_bytes(8, "little"))
         digest.update(part)

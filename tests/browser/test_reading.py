@@ -113,6 +113,24 @@ def test_navigation_works_at_phone_width(visit, site_url):
     opened.assert_clean()
 
 
+def test_a_tutorial_reads_well_on_a_phone(visit, site_url):
+    opened = visit(site_url + page_path(TUTORIALS[0]), **MOBILE)
+    page = opened.page
+    expect(page.locator(".jp-Cell").first).to_be_visible()
+    assert page.locator(".jp-InputPrompt:visible, .jp-OutputPrompt:visible").count() == 0, (
+        "the In [n]: prompt column is shown on a phone; it takes a fifth of the screen"
+    )
+    too_wide = page.evaluate(
+        """() => [...document.querySelectorAll('.jp-Cell')]
+               .filter(cell => cell.getBoundingClientRect().right > window.innerWidth + 1).length"""
+    )
+    assert too_wide == 0, f"{too_wide} cells are wider than the 375 px screen"
+    article = page.locator("article").bounding_box()
+    code = page.locator(".jp-InputArea-editor").first.bounding_box()
+    assert code["width"] >= 0.85 * article["width"], "code cells do not use the width of the screen"
+    opened.assert_clean()
+
+
 @pytest.mark.parametrize("tutorial", TUTORIALS, ids=lambda path: path.name)
 def test_tutorial_page_shows_its_outputs_and_figures(visit, site_url, tutorial):
     opened = visit(site_url + page_path(tutorial))
