@@ -3,9 +3,6 @@ the tests skip such a snippet, saying how to install what is missing, and run it
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 from site_tools.snippets import missing_requirements
 from tests.test_machinery_bites import make_project, run_pytest
 
@@ -42,33 +39,25 @@ def test_the_marker_counts_only_as_a_whole_comment_line(tmp_path):
     assert missing_requirements(snippet) == []
 
 
-def test_a_snippet_whose_module_is_missing_is_skipped_with_the_reason(tmp_path):
-    project = make_project(
-        tmp_path, {"index.md": PAGE},
+def test_a_snippet_whose_module_is_missing_is_skipped_with_the_reason(pytester):
+    make_project(
+        pytester.path, {"index.md": PAGE},
         {"demo/needs.py": "# requires: no_such_module_xyz\nimport no_such_module_xyz\n",
          "demo/needs.out": "x\n"},
     )
-    result = run_pytest_with_reasons(project)
-    assert result.returncode == 0, result.stdout
-    assert "1 skipped" in result.stdout
-    reason = "needs.py needs no_such_module_xyz: install it with `pip install no_such_module_xyz`"
-    assert reason in result.stdout
+    result = run_pytest(pytester, "-rs", "docs")
+    output = result.stdout.str()
+    assert result.ret == 0, output
+    assert "1 skipped" in output
+    assert "needs.py needs no_such_module_xyz: install it with `pip install no_such_module_xyz`" in output
 
 
-def test_a_snippet_whose_module_is_installed_runs_and_is_checked(tmp_path):
-    project = make_project(
-        tmp_path, {"index.md": PAGE},
+def test_a_snippet_whose_module_is_installed_runs_and_is_checked(pytester):
+    make_project(
+        pytester.path, {"index.md": PAGE},
         {"demo/needs.py": "# requires: json\nimport json\nprint(json.dumps([1]))\n",
          "demo/needs.out": "[2]\n"},
     )
-    result = run_pytest(project)
-    assert result.returncode == 1
-    assert "-[2]" in result.stdout and "+[1]" in result.stdout
-
-
-def run_pytest_with_reasons(project):
-    """Like run_pytest, with -rs so that the skip reasons are printed."""
-    return subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-rs", "-p", "no:cacheprovider", "docs"],
-        capture_output=True, text=True, cwd=project,
-    )
+    result = run_pytest(pytester)
+    assert result.ret == 1
+    assert "-[2]" in result.stdout.str() and "+[1]" in result.stdout.str()
