@@ -14,15 +14,16 @@
 # # A neural network from scratch, and its Keras twin
 #
 # In this tutorial you prove that a neural network written by hand in NumPy and the same
-# network built in Keras compute the same function. The page
-# [Neural networks from scratch](../../deep-learning/neural-networks/) builds the NumPy network
-# piece by piece (neurons, layers, the loss, backpropagation) and checks its gradients against
-# numerical derivatives; read it first. Here the question is different: is the network you
-# wrote the same thing as a Keras network?
+# network built in Keras compute the same function: you copy the weights across, then compare
+# outputs, gradients and a whole training run, each within a stated tolerance.
+#
+# The page [Neural networks from scratch](../../deep-learning/neural-networks/) builds the NumPy
+# network piece by piece (neurons, layers, the loss, backpropagation) and checks its gradients
+# against numerical derivatives; read it first. Here the question is different: is the network
+# you wrote the same thing as a Keras network?
 #
 # Equal accuracy would not prove it: two different functions can get the same share of digits
-# right. So you will copy the NumPy network's weights into Keras and compare, each time within
-# a stated tolerance:
+# right. So you will copy the NumPy network's weights into Keras and compare:
 #
 # 1. the outputs of the forward pass, on every test digit;
 # 2. the gradients of the loss, for every weight and bias;
