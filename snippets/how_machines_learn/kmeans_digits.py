@@ -4,7 +4,6 @@ import matplotlib.pyplot as plt
 import numpy as np
 from sklearn.cluster import KMeans
 from sklearn.datasets import load_digits
-from sklearn.metrics import adjusted_rand_score
 
 from tutorials_lib.plotting import plot_image_grid
 
@@ -20,7 +19,6 @@ for k in range(10):
     share = np.mean(digits_in_cluster == most_common)
     titles.append(f"{most_common}: {share:.0%}")
     print(f"cluster {k}: {len(digits_in_cluster):>3} images, {share:.0%} of them are a {most_common}")
-print(f"Adjusted Rand index against the true digits: {adjusted_rand_score(y, cluster):.2f}")
 
 # Each cluster's centre is the average of its images: a picture of what the cluster found.
 plot_image_grid(kmeans.cluster_centers_, labels=titles, ncols=10, size=1.1)

@@ -26,5 +26,6 @@ for draw in range(5):  # five different random choices of which 5% get a label
     scores.append((alone.score(X_test, y_test), spread.score(X_test, y_test)))
     print(f"{draw:>4}  {len(labelled):>6}  {scores[-1][0]:>13.3f}  {scores[-1][1]:>21.3f}")
 
-alone_mean, spread_mean = np.mean(scores, axis=0)
-print(f"mean  {'':>6}  {alone_mean:>13.3f}  {spread_mean:>21.3f}")
+mean, std = np.mean(scores, axis=0), np.std(scores, axis=0)
+alone, spread = (f"{m:.3f} ± {s:.3f}" for m, s in zip(mean, std, strict=True))
+print(f"{'mean ± std':<12}  {alone:>13}  {spread:>21}")

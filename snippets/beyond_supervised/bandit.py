@@ -8,13 +8,13 @@ rng = np.random.default_rng(0)
 
 
 def play(epsilon: float) -> tuple[np.ndarray, np.ndarray]:
-    """Run N_RUNS agents side by side (one row each); return, per step, the mean reward and
-    the share of agents that picked the best arm."""
+    """Run N_RUNS agents side by side (one row each); return the reward of every run at every
+    step, and whether each run picked the best arm, both of shape (N_STEPS, N_RUNS)."""
     runs = np.arange(N_RUNS)
     true_payout = rng.normal(0, 1, (N_RUNS, N_ARMS))  # each run has its own machines, hidden from the agent
     estimate = np.zeros((N_RUNS, N_ARMS))  # what the agent believes each arm pays
     pulls = np.zeros((N_RUNS, N_ARMS))
-    mean_reward, best_share = np.zeros(N_STEPS), np.zeros(N_STEPS)
+    rewards, picked_best = np.zeros((N_STEPS, N_RUNS)), np.zeros((N_STEPS, N_RUNS))
     for step in range(N_STEPS):
         # Policy: exploit the best estimate (a tiny random nudge breaks ties at random)...
         arm = np.argmax(estimate + 1e-9 * rng.random((N_RUNS, N_ARMS)), axis=1)
@@ -26,9 +26,9 @@ def play(epsilon: float) -> tuple[np.ndarray, np.ndarray]:
         # Learning: move the estimate to the running average of the rewards seen from that arm.
         pulls[runs, arm] += 1
         estimate[runs, arm] += (reward - estimate[runs, arm]) / pulls[runs, arm]
-        mean_reward[step] = reward.mean()
-        best_share[step] = np.mean(arm == true_payout.argmax(axis=1))
-    return mean_reward, best_share
+        rewards[step] = reward
+        picked_best[step] = arm == true_payout.argmax(axis=1)
+    return rewards, picked_best
 
 
 # An agent that knew the best arm from the start would average this reward per step.
@@ -36,11 +36,15 @@ best_possible = rng.normal(0, 1, (100_000, N_ARMS)).max(axis=1).mean()
 print(f"Best possible mean reward: {best_possible:.2f}")
 fig, (ax_reward, ax_best) = plt.subplots(1, 2, figsize=(10, 3.8))
 for epsilon in [0.0, 0.01, 0.1]:
-    mean_reward, best_share = play(epsilon)
-    print(f"epsilon={epsilon:<4}: over the last 100 steps, mean reward {mean_reward[-100:].mean():.2f}, "
-          f"best arm picked {best_share[-100:].mean():.0%} of the time")
-    ax_reward.plot(mean_reward, label=f"ε = {epsilon}", linewidth=1)
-    ax_best.plot(best_share, label=f"ε = {epsilon}", linewidth=1)
+    rewards, picked_best = play(epsilon)
+    per_run = rewards[-100:].mean(axis=0)  # each run's mean reward over its last 100 steps
+    spread = per_run.std() / np.sqrt(N_RUNS)  # standard error of the mean over the runs
+    print(
+        f"epsilon={epsilon:<4}: over the last 100 steps, mean reward {per_run.mean():.2f} ± {spread:.2f}, "
+        f"best arm picked {picked_best[-100:].mean():.0%} of the time"
+    )
+    ax_reward.plot(rewards.mean(axis=1), label=f"ε = {epsilon}", linewidth=1)
+    ax_best.plot(picked_best.mean(axis=1), label=f"ε = {epsilon}", linewidth=1)
 ax_reward.axhline(best_possible, color="gray", linestyle="--", label="best possible")
 ax_reward.set(xlabel="step", ylabel="average reward", title=f"Reward per step (mean of {N_RUNS} runs)")
 ax_best.set(xlabel="step", ylabel="share of runs", title="How often the best arm is picked")
