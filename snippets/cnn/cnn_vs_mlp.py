@@ -52,7 +52,7 @@ for name, build, train, test in [
         model.fit(train, y_train, epochs=30, batch_size=32, verbose=0)
         scores.append(model.evaluate(test, y_test, verbose=0)[1])
     mean, std = np.mean(scores), np.std(scores)
-    print(f"{name}: {model.count_params():>5} parameters, test accuracy {mean:.2f} ± {std:.2f} over 3 seeds")
+    print(f"{name}: {model.count_params():>5} parameters, test accuracy: {mean:.2f} ± {std:.2f} over 3 seeds")
 cnn = model  # the last CNN trained (seed 2), whose first layer we draw below
 
 # The 16 filters the first layer learned, and what each one sees in a test digit.
