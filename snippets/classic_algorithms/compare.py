@@ -1,6 +1,7 @@
 """The six classic algorithms side by side, with 5-fold cross-validation on two datasets."""
 
 from sklearn.datasets import load_breast_cancer, make_moons
+from sklearn.dummy import DummyClassifier
 from sklearn.ensemble import HistGradientBoostingClassifier, RandomForestClassifier
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import cross_val_score
@@ -11,6 +12,8 @@ from sklearn.svm import SVC
 from sklearn.tree import DecisionTreeClassifier
 
 models = {
+    # The baseline: always predict the most common class. A model must beat it to be worth anything.
+    "baseline (most frequent)": DummyClassifier(),
     # Linear models, k-NN and SVMs compare distances or weights across features: scale them first.
     "logistic regression": make_pipeline(StandardScaler(), LogisticRegression()),
     "k-nearest neighbours": make_pipeline(StandardScaler(), KNeighborsClassifier()),
@@ -24,7 +27,11 @@ datasets = {
     "breast cancer": load_breast_cancer(return_X_y=True),
 }
 
-print(f"{'mean accuracy (5-fold CV)':<26}" + "".join(f"{name:>15}" for name in datasets))
+print("accuracy: mean ± std over the 5 folds of cross-validation")
+print(f"{'':<26}" + "".join(f"{name:>18}" for name in datasets))
 for name, model in models.items():
-    scores = [cross_val_score(model, X, y, cv=5).mean() for X, y in datasets.values()]
-    print(f"{name:<26}" + "".join(f"{score:>15.3f}" for score in scores))
+    cells = []
+    for X, y in datasets.values():
+        scores = cross_val_score(model, X, y, cv=5)
+        cells.append(f"{scores.mean():.3f} ± {scores.std():.3f}")
+    print(f"{name:<26}" + "".join(f"{cell:>18}" for cell in cells))

@@ -29,11 +29,11 @@ model.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=
 # fit: learn from the training data; 15% of it is held out to watch for overfitting.
 history = model.fit(X_train, y_train, epochs=30, batch_size=32, validation_split=0.15, verbose=0)
 print(f"after {len(history.history['loss'])} epochs: training accuracy "
-      f"{history.history['accuracy'][-1]:.3f}, validation accuracy {history.history['val_accuracy'][-1]:.3f}")
+      f"{history.history['accuracy'][-1]:.2f}, validation accuracy {history.history['val_accuracy'][-1]:.2f}")
 
 # evaluate once on the test set, then predict probabilities for new images.
 loss, accuracy = model.evaluate(X_test, y_test, verbose=0)
-print(f"test accuracy: {accuracy:.3f}")
+print(f"test accuracy: {accuracy:.2f}")
 probabilities = model.predict(X_test[:3], verbose=0)
 print("predicted digits:", probabilities.argmax(axis=1), "true digits:", y_test[:3])
 print("backend:", keras.backend.backend())

@@ -24,5 +24,6 @@ history = model.fit(
     X_train, y_train, epochs=200, batch_size=32, validation_split=0.2, callbacks=[stop_early], verbose=0
 )
 best_epoch = min(range(len(history.history["val_loss"])), key=history.history["val_loss"].__getitem__) + 1
-print(f"stopped after {len(history.history['loss'])} of 200 epochs; best validation loss at epoch {best_epoch}")
-print(f"test accuracy: {model.evaluate(X_test, y_test, verbose=0)[1]:.3f}")
+epochs_run = len(history.history["loss"])
+print(f"stopped after {epochs_run} of 200 epochs; best validation loss at epoch {best_epoch}")
+print(f"test accuracy: {model.evaluate(X_test, y_test, verbose=0)[1]:.2f}")

@@ -25,6 +25,8 @@ history = model.fit(X_train, y_train, epochs=20, batch_size=32, validation_split
 test_loss, test_accuracy = model.evaluate(X_test, y_test, verbose=0)
 
 print("epochs run:", len(history.history["loss"]))
-print(f"last epoch: training accuracy {history.history['accuracy'][-1]:.3f}, "
-      f"validation accuracy {history.history['val_accuracy'][-1]:.3f}")
-print(f"test accuracy: {test_accuracy:.3f}")
+print(
+    f"last epoch: training accuracy {history.history['accuracy'][-1]:.2f}, "
+    f"validation accuracy {history.history['val_accuracy'][-1]:.2f}"
+)
+print(f"test accuracy: {test_accuracy:.2f}")

@@ -13,7 +13,11 @@ from tutorials_lib.data import load_digits_split
 keras.utils.set_random_seed(0)
 X_train, X_test, y_train, y_test = load_digits_split(test_size=0.25, seed=0)
 model = keras.Sequential(
-    [keras.Input(shape=(64,)), keras.layers.Dense(32, activation="relu"), keras.layers.Dense(10, activation="softmax")]
+    [
+        keras.Input(shape=(64,)),
+        keras.layers.Dense(32, activation="relu"),
+        keras.layers.Dense(10, activation="softmax"),
+    ]
 )
 model.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
 model.fit(X_train, y_train, epochs=10, verbose=0)
@@ -25,4 +29,4 @@ restored = keras.saving.load_model(path)
 
 print("saved:", path.name, f"({path.stat().st_size // 1024} KiB)")
 print("same predictions:", np.allclose(model.predict(X_test, verbose=0), restored.predict(X_test, verbose=0)))
-print(f"test accuracy of the restored model: {restored.evaluate(X_test, y_test, verbose=0)[1]:.3f}")
+print(f"test accuracy of the restored model: {restored.evaluate(X_test, y_test, verbose=0)[1]:.2f}")

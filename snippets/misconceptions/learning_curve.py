@@ -10,10 +10,16 @@ from sklearn.preprocessing import StandardScaler
 
 X, y = load_breast_cancer(return_X_y=True)
 sizes, train_scores, val_scores = learning_curve(
-    make_pipeline(StandardScaler(), LogisticRegression()), X, y,
+    make_pipeline(StandardScaler(), LogisticRegression()),
+    X,
+    y,
     train_sizes=np.linspace(0.05, 1.0, 12),
     cv=StratifiedKFold(n_splits=5, shuffle=True, random_state=0),
 )
+
+print("training examples  validation accuracy (mean ± std over 5 folds)")
+for size, scores in zip(sizes, val_scores, strict=True):
+    print(f"{size:17}  {scores.mean():.3f} ± {scores.std():.3f}")
 
 fig, ax = plt.subplots(figsize=(7, 4))
 for scores, label in [(train_scores, "training"), (val_scores, "validation (5-fold)")]:
