@@ -13,6 +13,7 @@ from site_tools.outputs import Tolerance, mismatch, tolerance_in
         ("Output", None),
         ("Output (numbers vary by ±0.02 between machines)", Tolerance(0.02)),
         ("Output (timings vary by ±50% between machines)", Tolerance(0.5, relative=True)),
+        ("Output (accuracy varies by ±0.02, epochs by ±15 between machines)", Tolerance(0.02, whole_numbers=15)),
     ],
 )
 def test_the_tolerance_is_read_from_the_title_the_reader_sees(title, tolerance):
@@ -39,3 +40,10 @@ def test_a_wider_number_may_shift_the_columns_after_it():
 def test_a_relative_tolerance_scales_with_the_number():
     assert mismatch("took 120 ms", "took 170 ms", Tolerance(0.5, relative=True)) is None
     assert mismatch("took 120 ms", "took 190 ms", Tolerance(0.5, relative=True)) is not None
+
+
+def test_whole_numbers_can_have_their_own_allowance():
+    tolerance = Tolerance(0.02, whole_numbers=15)
+    shown = "stopped after 75 of 200 epochs\ntest accuracy: 0.98"
+    assert mismatch(shown, "stopped after 88 of 200 epochs\ntest accuracy: 0.97", tolerance) is None
+    assert "0.9 is not within" in mismatch(shown, "stopped after 75 of 200 epochs\ntest accuracy: 0.9", tolerance)

@@ -8,7 +8,9 @@
       ```text title="Output (numbers vary by ±0.02 between machines)"
 
   Then every number may differ by that much (``±2%`` means relative), the text around the
-  numbers must still match, and runs of spaces may change width with the numbers.
+  numbers must still match, and runs of spaces may change width with the numbers. A second,
+  whole-number allowance covers counts that move too (``scores by ±0.02, epochs by ±15``): it
+  applies to the numbers printed without a decimal point.
 """
 
 from __future__ import annotations
@@ -28,22 +30,32 @@ class Tolerance:
 
     value: float
     relative: bool = False
+    whole_numbers: float | None = None  # a separate allowance for numbers without a decimal point
 
     def __str__(self) -> str:
-        return f"±{self.value * 100:g}%" if self.relative else f"±{self.value:g}"
+        text = f"±{self.value * 100:g}%" if self.relative else f"±{self.value:g}"
+        return text if self.whole_numbers is None else f"{text}, whole numbers ±{self.whole_numbers:g}"
 
-    def allows(self, shown: float, printed: float) -> bool:
-        limit = self.value * abs(shown) if self.relative else self.value
-        return math.isclose(shown, printed, rel_tol=0, abs_tol=limit + 1e-12)
+    def allows(self, shown: str, printed: str) -> bool:
+        a, b = float(shown), float(printed)
+        if self.whole_numbers is not None and "." not in shown + printed:
+            limit = self.whole_numbers
+        else:
+            limit = self.value * abs(a) if self.relative else self.value
+        return math.isclose(a, b, rel_tol=0, abs_tol=limit + 1e-12)
 
 
 def tolerance_in(title: str) -> Tolerance | None:
-    """The tolerance an output block's title declares, e.g. ``Output (scores vary by ±0.02)``."""
-    match = TOLERANCE.search(title)
-    if match is None:
+    """The tolerance an output block's title declares, e.g. ``Output (scores vary by ±0.02)``,
+    or ``(accuracy varies by ±0.02, epochs by ±15)``: the second, whole, number is for counts."""
+    matches = list(TOLERANCE.finditer(title))
+    if not matches:
         return None
-    value = float(match["value"])
-    return Tolerance(value / 100, relative=True) if match["percent"] else Tolerance(value)
+    first = matches[0]
+    value = float(first["value"])
+    tolerance = Tolerance(value / 100, relative=True) if first["percent"] else Tolerance(value)
+    whole = [m for m in matches[1:] if "." not in m["value"] and not m["percent"]]
+    return Tolerance(tolerance.value, tolerance.relative, float(whole[0]["value"])) if whole else tolerance
 
 
 def normalise(text: str) -> str:
@@ -86,6 +98,6 @@ def _beyond_tolerance(shown: list[str], printed: list[str], tolerance: Tolerance
             problems.append(f"line {number}: the text differs, not only its numbers")
             continue
         for a, b in zip(NUMBER.findall(want), NUMBER.findall(got), strict=True):
-            if not tolerance.allows(float(a), float(b)):
+            if not tolerance.allows(a, b):
                 problems.append(f"line {number}: {b} is not within {tolerance} of {a}")
     return problems
