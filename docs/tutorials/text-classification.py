@@ -149,6 +149,11 @@ print("most iPhone: ", ", ".join(words[order[:12]]))
 print("most Android:", ", ".join(words[order[-12:]]))
 
 # %% [markdown]
+# Campaign hashtags, "join" and "thank you" point to the iPhone, the staff's announcements;
+# "crooked hillary", "many", "big" and the mention of a news channel point to the Android.
+# A linear model on counts is this easy to read, which is one more reason to start with it.
+
+# %% [markdown]
 # ## Sequences of word ids
 #
 # Neural networks for text read a tweet as a sequence of integer **word ids**. The vocabulary:
