@@ -24,7 +24,6 @@ FLAGS = ELLIPSIS | NORMALIZE_WHITESPACE
 _UPDATE_BEFORE = pytest.StashKey[bool]()
 
 
-
 def _in_scratch_directory(namespace: dict) -> None:
     # Code on a page may save files (a model, a CSV): keep them out of the repository.
     import tempfile
@@ -65,7 +64,8 @@ LIBRARY_DOCSTRINGS = Sybil(
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
-        "--update-outputs", action="store_true",
+        "--update-outputs",
+        action="store_true",
         help="rewrite the snippets' .out files with what the code prints now",
     )
 

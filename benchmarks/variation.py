@@ -57,8 +57,14 @@ def shown_outputs(words: list[str]) -> list[Shown]:
     for page in sorted((ROOT / "docs").rglob("*.md")):
         for _, region in PAGES.parse(page).regions:
             block = region.parsed
-            if isinstance(block, SnippetBlock) and block.output and (not words or any(w in block.snippet for w in words)):
-                found[block.snippet] = Shown(str(page.relative_to(ROOT)), block.snippet, block.output, block.tolerance)
+            if (
+                isinstance(block, SnippetBlock)
+                and block.output
+                and (not words or any(w in block.snippet for w in words))
+            ):
+                found[block.snippet] = Shown(
+                    str(page.relative_to(ROOT)), block.snippet, block.output, block.tolerance
+                )
     return list(found.values())
 
 
@@ -66,7 +72,9 @@ def printed_under(snippet: str, overrides: dict[str, str]) -> str:
     with tempfile.TemporaryDirectory() as outdir:
         result = subprocess.run(
             [sys.executable, "-m", "site_tools.runs", str(ROOT / snippet), outdir],
-            capture_output=True, text=True, env=run_environment(MPLBACKEND="Agg", **overrides),
+            capture_output=True,
+            text=True,
+            env=run_environment(MPLBACKEND="Agg", **overrides),
         )
         if result.returncode != 0:
             return f"FAILED: {result.stderr.strip().splitlines()[-1]}"
@@ -80,7 +88,11 @@ def verdict(shown: Shown, setting: dict[str, str]) -> str:
         return printed
     if normalise(printed) == normalise(recorded):
         return "same"
-    return "differs, within tolerance" if mismatch(recorded, printed, shown.tolerance) is None else "**differs: NOT covered**"
+    return (
+        "differs, within tolerance"
+        if mismatch(recorded, printed, shown.tolerance) is None
+        else "**differs: NOT covered**"
+    )
 
 
 def cell_texts(notebook_path: Path) -> list[str]:
@@ -103,7 +115,9 @@ def tutorial_verdict(tutorial: Path, setting: dict[str, str]) -> str:
         environment.pop("MPLBACKEND", None)
         result = subprocess.run(
             [sys.executable, "-m", "site_tools.notebooks", str(tutorial), str(out)],
-            capture_output=True, text=True, env=environment,
+            capture_output=True,
+            text=True,
+            env=environment,
         )
         if result.returncode != 0:
             return f"FAILED: {result.stderr.strip().splitlines()[0]}"
@@ -125,7 +139,8 @@ def main(words: list[str]) -> None:
     lines = [
         "# Which outputs vary between machines",
         "",
-        f"Written {datetime.now(UTC):%Y-%m-%d %H:%M} UTC by `uv run python benchmarks/variation.py`. Each shown",
+        f"Written {datetime.now(UTC):%Y-%m-%d %H:%M} UTC by `uv run python benchmarks/variation.py`.",
+        "Each shown",
         "output was recorded with one thread per library; here each snippet runs again under settings",
         "that change float arithmetic as another machine would, and its output is compared with the",
         "recorded one under the site's policy: exactly, or within the `±` tolerance in the title of",
@@ -137,8 +152,14 @@ def main(words: list[str]) -> None:
     for shown in outputs:
         cells = " | ".join(table[shown.snippet][name] for name in SETTINGS)
         lines.append(f"| `{shown.snippet}` | {shown.tolerance or 'exact'} | {cells} |")
-    tutorials = [t for t in sorted((ROOT / "docs" / "tutorials").glob("*.py")) if not words or any(w in t.name for w in words)]
-    tutorial_jobs = [(tutorial, name, setting) for tutorial in tutorials for name, setting in SETTINGS.items()]
+    tutorials = [
+        t
+        for t in sorted((ROOT / "docs" / "tutorials").glob("*.py"))
+        if not words or any(w in t.name for w in words)
+    ]
+    tutorial_jobs = [
+        (tutorial, name, setting) for tutorial in tutorials for name, setting in SETTINGS.items()
+    ]
     with ThreadPoolExecutor(max_workers=2) as pool:
         tutorial_verdicts = list(pool.map(lambda job: tutorial_verdict(job[0], job[2]), tutorial_jobs))
     lines += [

@@ -80,8 +80,9 @@ def on_post_build(config: MkDocsConfig) -> None:
         for link in links:
             if (why := _broken(site, page_url, link)) is not None:
                 problems.append(
-                    f"{_line_of(source, link.split('#')[0] or link)}: the link '{link}' {why}. Link a page by "
-                    "its URL relative to this tutorial's page, e.g. ../../concepts/ml-workflow/#cross-validation."
+                    f"{_line_of(source, link.split('#')[0] or link)}: the link '{link}' {why}. Link a "
+                    "page by its URL relative to this tutorial's page, e.g. "
+                    "../../concepts/ml-workflow/#cross-validation."
                 )
     _tutorial_links.clear()
     if problems:
@@ -101,4 +102,3 @@ def _broken(site: Path, page_url: str, link: str) -> str | None:
         if parts.fragment not in _tags(target.read_text(encoding="utf-8")).ids:
             return f"points at an anchor #{parts.fragment} that the page does not have"
     return None
-

@@ -24,7 +24,10 @@ def build_site(config: Path, site_dir: Path) -> subprocess.CompletedProcess:
     env.pop("MPLBACKEND", None)  # tutorial figures need the notebook's inline backend
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)],
-        capture_output=True, text=True, env=env, cwd=config.parent,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=config.parent,
     )
 
 

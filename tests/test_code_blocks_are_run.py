@@ -68,14 +68,21 @@ RUN_BLOCKS = {
     "a snippet block with a blank line before its closing fence": (
         '```python title="snippets/a/b.py"\n--8<-- "snippets/a/b.py"\n\n```\n'
     ),
-    "a snippet block fenced with tildes": '~~~python title="snippets/a/b.py"\n--8<-- "snippets/a/b.py"\n~~~\n',
-    "a skipped block with a reason": '<!-- skip: next "deliberately wrong: divides by zero" -->\n\n```python\n1/0\n```\n',
+    "a snippet block fenced with tildes": (
+        '~~~python title="snippets/a/b.py"\n--8<-- "snippets/a/b.py"\n~~~\n'
+    ),
+    "a skipped block with a reason": (
+        '<!-- skip: next "deliberately wrong: divides by zero" -->\n\n```python\n1/0\n```\n'
+    ),
     "a shell command": "```bash\npip install numpy\n```\n",
 }
 UNRUN_BLOCKS = {
     "```Python": ("```Python\nprint(1)\n```\n", "no test runs it"),
     "```{.python}": ("```{.python}\nprint(1)\n```\n", "no test runs it"),
-    "```{.python} with a snippet": ('```{.python title="snippets/a/b.py"}\n--8<-- "snippets/a/b.py"\n```\n', "not run"),
+    "```{.python} with a snippet": (
+        '```{.python title="snippets/a/b.py"}\n--8<-- "snippets/a/b.py"\n```\n',
+        "not run",
+    ),
     "```py": ("```py\nprint(1)\n```\n", "no test runs it"),
     "```pycon": ("```pycon\n>>> 1\n1\n```\n", "no test runs it"),
     "a titled python block": ('```python title="x.py"\nprint(1)\n```\n', "no test runs it"),

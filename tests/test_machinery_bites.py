@@ -17,8 +17,12 @@ from site_tools.hints import broken_links
 from site_tools.notebooks import TutorialError, execute_tutorial
 from tests.conftest import ROOT, build_site
 
-TUTORIAL_HEADER = "# %% [markdown]\n# # A tutorial\n#\n# A tutorial that shows one thing and explains it well.\n\n"
-FIGURE_SNIPPET = {"what_is_ml/radius_by_diagnosis.py": (ROOT / "snippets/what_is_ml/radius_by_diagnosis.py").read_text()}
+TUTORIAL_HEADER = (
+    "# %% [markdown]\n# # A tutorial\n#\n# A tutorial that shows one thing and explains it well.\n\n"
+)
+FIGURE_SNIPPET = {
+    "what_is_ml/radius_by_diagnosis.py": (ROOT / "snippets/what_is_ml/radius_by_diagnosis.py").read_text()
+}
 HOME = "---\ndescription: The home page of a small copy of the site.\n---\n\n# Home\n"
 
 
@@ -50,7 +54,10 @@ def run_pytest(pytester: pytest.Pytester, *args: str) -> pytest.RunResult:
 
 
 def test_a_failing_doctest_names_the_page_and_line(pytester):
-    make_project(pytester.path, {"index.md": """\
+    make_project(
+        pytester.path,
+        {
+            "index.md": """\
         # Arithmetic
 
         ```python
@@ -58,7 +65,9 @@ def test_a_failing_doctest_names_the_page_and_line(pytester):
         5
 
         ```
-        """})
+        """
+        },
+    )
     result = run_pytest(pytester)
     output = result.stdout.str()
     assert result.ret == 1, output
@@ -77,7 +86,8 @@ def test_a_wrong_last_digit_in_a_deterministic_doctest_fails(pytester):
 def test_a_failing_snippet_names_the_page_and_the_snippet_line(pytester):
     make_project(
         pytester.path,
-        {"index.md": """\
+        {
+            "index.md": """\
             # A page
 
             Some text.
@@ -85,11 +95,14 @@ def test_a_failing_snippet_names_the_page_and_the_snippet_line(pytester):
             ```python title="snippets/demo/broken.py"
             --8<-- "snippets/demo/broken.py"
             ```
-            """},
-        {"demo/broken.py": """\
+            """
+        },
+        {
+            "demo/broken.py": """\
             values = [1, 2, 3]
             print(values[3])
-            """},
+            """
+        },
     )
     output = run_pytest(pytester).stdout.str()
     assert "index.md::sybil:pages,line:5" in output
@@ -116,7 +129,11 @@ OUTPUT_PAGE = """\
         ("Output", "accuracy: 0.95\n", "passed"),
         ("Output", "accuracy: 0.96\n", "must match exactly"),
         ("Output (numbers vary by ±0.02 between machines)", "accuracy: 0.97\n", "passed"),
-        ("Output (numbers vary by ±0.02 between machines)", "accuracy: 0.98\n", "0.95 is not within ±0.02 of 0.98"),
+        (
+            "Output (numbers vary by ±0.02 between machines)",
+            "accuracy: 0.98\n",
+            "0.95 is not within ±0.02 of 0.98",
+        ),
         ("Output (numbers vary by ±0.02 between machines)", "precision: 0.95\n", "the text differs"),
     ],
     ids=["exact match", "exact mismatch", "within tolerance", "beyond tolerance", "text differs"],
@@ -171,32 +188,50 @@ def strict_build(project: Path) -> str:
 
 @pytest.mark.slow
 def test_a_tutorial_with_a_deprecation_warning_fails_the_strict_build(tmp_path):
-    project = make_project(tmp_path, {
-        "index.md": HOME,
-        "tutorials/dated.py": TUTORIAL_HEADER + "# %%\nimport warnings\n\nwarnings.warn('old API', DeprecationWarning)\n",
-    })
+    project = make_project(
+        tmp_path,
+        {
+            "index.md": HOME,
+            "tutorials/dated.py": TUTORIAL_HEADER
+            + "# %%\nimport warnings\n\nwarnings.warn('old API', DeprecationWarning)\n",
+        },
+    )
     stderr = strict_build(project)
     assert "dated.py, line 7: cell 1 raised DeprecationWarning: old API" in stderr
 
 
 @pytest.mark.slow
 def test_a_broken_link_in_a_tutorial_fails_the_strict_build(tmp_path):
-    project = make_project(tmp_path, {
-        "index.md": HOME,
-        "tutorials/linked.py": TUTORIAL_HEADER
-        + "# %% [markdown]\n# Read [the workflow](../../concepts/no-such-page/) first.\n\n# %%\nprint(1)\n",
-    })
+    project = make_project(
+        tmp_path,
+        {
+            "index.md": HOME,
+            "tutorials/linked.py": TUTORIAL_HEADER
+            + "# %% [markdown]\n# Read [the workflow](../../concepts/no-such-page/) first.\n\n"
+            + "# %%\nprint(1)\n",
+        },
+    )
     stderr = strict_build(project)
-    assert "docs/tutorials/linked.py, line 7: the link '../../concepts/no-such-page/' points at no page" in stderr
+    assert (
+        "docs/tutorials/linked.py, line 7: the link '../../concepts/no-such-page/' points at no page"
+        in stderr
+    )
 
 
 @pytest.mark.slow
 def test_an_image_without_alt_text_fails_the_strict_build(tmp_path):
-    project = make_project(tmp_path, {
-        "index.md": HOME + "\nA figure:\n\n![](figures/what_is_ml/radius_by_diagnosis.png)\n",
-    }, FIGURE_SNIPPET)
+    project = make_project(
+        tmp_path,
+        {
+            "index.md": HOME + "\nA figure:\n\n![](figures/what_is_ml/radius_by_diagnosis.png)\n",
+        },
+        FIGURE_SNIPPET,
+    )
     stderr = strict_build(project)
-    assert "docs/index.md, line 9: the image 'figures/what_is_ml/radius_by_diagnosis.png' has no alt text" in stderr
+    assert (
+        "docs/index.md, line 9: the image 'figures/what_is_ml/radius_by_diagnosis.png' has no alt text"
+        in stderr
+    )
 
 
 @pytest.mark.slow
@@ -204,17 +239,26 @@ def test_a_broken_link_fails_the_build_and_names_the_page(tmp_path):
     project = make_project(tmp_path, {"index.md": HOME + "\nSee [the next page](next-page.md).\n"})
     stderr = strict_build(project)
     assert "Doc file 'index.md' contains a link 'next-page.md'" in stderr
-    assert "docs/index.md, line 7: the link 'next-page.md' points at no page" in broken_links(stderr, project / "docs")
+    assert "docs/index.md, line 7: the link 'next-page.md' points at no page" in broken_links(
+        stderr, project / "docs"
+    )
 
 
 @pytest.mark.slow
 def test_the_fault_free_copy_builds(tmp_path):
     """The control for the builds above: a small site with a tutorial, a figure and links builds."""
-    project = make_project(tmp_path, {
-        "index.md": HOME + "\n![Radius by diagnosis](figures/what_is_ml/radius_by_diagnosis.png)\n\n[Next](next.md)\n",
-        "next.md": "---\ndescription: The second page of a small copy of the site.\n---\n\n# Next\n\n## Part\n",
-        "tutorials/linked.py": TUTORIAL_HEADER
-        + "# %% [markdown]\n# Read [the next page](../../next/#part) first.\n\n# %%\nprint(1)\n",
-    }, FIGURE_SNIPPET)
+    project = make_project(
+        tmp_path,
+        {
+            "index.md": HOME
+            + "\n![Radius by diagnosis](figures/what_is_ml/radius_by_diagnosis.png)\n\n[Next](next.md)\n",
+            "next.md": (
+                "---\ndescription: The second page of a small copy of the site.\n---\n\n# Next\n\n## Part\n"
+            ),
+            "tutorials/linked.py": TUTORIAL_HEADER
+            + "# %% [markdown]\n# Read [the next page](../../next/#part) first.\n\n# %%\nprint(1)\n",
+        },
+        FIGURE_SNIPPET,
+    )
     result = build_site(project / "mkdocs.yml", project / "site")
     assert result.returncode == 0, result.stderr

@@ -41,9 +41,12 @@ def test_the_marker_counts_only_as_a_whole_comment_line(tmp_path):
 
 def test_a_snippet_whose_module_is_missing_is_skipped_with_the_reason(pytester):
     make_project(
-        pytester.path, {"index.md": PAGE},
-        {"demo/needs.py": "# requires: no_such_module_xyz\nimport no_such_module_xyz\n",
-         "demo/needs.out": "x\n"},
+        pytester.path,
+        {"index.md": PAGE},
+        {
+            "demo/needs.py": "# requires: no_such_module_xyz\nimport no_such_module_xyz\n",
+            "demo/needs.out": "x\n",
+        },
     )
     result = run_pytest(pytester, "-rs", "docs")
     output = result.stdout.str()
@@ -54,9 +57,12 @@ def test_a_snippet_whose_module_is_missing_is_skipped_with_the_reason(pytester):
 
 def test_a_snippet_whose_module_is_installed_runs_and_is_checked(pytester):
     make_project(
-        pytester.path, {"index.md": PAGE},
-        {"demo/needs.py": "# requires: json\nimport json\nprint(json.dumps([1]))\n",
-         "demo/needs.out": "[2]\n"},
+        pytester.path,
+        {"index.md": PAGE},
+        {
+            "demo/needs.py": "# requires: json\nimport json\nprint(json.dumps([1]))\n",
+            "demo/needs.out": "[2]\n",
+        },
     )
     result = run_pytest(pytester)
     assert result.ret == 1

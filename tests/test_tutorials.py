@@ -19,7 +19,9 @@ pytestmark = pytest.mark.slow
 def test_tutorial_runs_end_to_end(tutorial):
     notebook = nbformat.read(execute_tutorial(tutorial), as_version=4)
     code_cells = [cell for cell in notebook.cells if cell.cell_type == "code"]
-    assert code_cells and code_cells[0].source.startswith(("import", "#", "from")), "the set-up cell is missing"
+    assert code_cells and code_cells[0].source.startswith(("import", "#", "from")), (
+        "the set-up cell is missing"
+    )
     outputs = [output for cell in code_cells for output in cell.outputs]
     assert any(output.output_type in {"stream", "execute_result", "display_data"} for output in outputs), (
         f"{tutorial.name} printed and drew nothing"

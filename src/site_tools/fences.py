@@ -8,7 +8,14 @@ from dataclasses import dataclass
 
 OPENING = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})(?P<info>[^`\n]*)$")
 # Pygments lexers whose blocks a reader sees as Python code (pytb, a traceback, is not code).
-PYTHON_LEXERS = {"Python", "Python 2.x", "Python console session", "IPython", "IPython3", "IPython console session"}
+PYTHON_LEXERS = {
+    "Python",
+    "Python 2.x",
+    "Python console session",
+    "IPython",
+    "IPython3",
+    "IPython console session",
+}
 
 
 @dataclass
@@ -67,9 +74,16 @@ def fences(text: str) -> list[Fence]:
         while end < len(lines) and not closing.match(lines[end]):
             end += 1
         before = next((line.strip() for line in reversed(lines[:index]) if line.strip()), "")
-        body = "".join(line[len(indent):] for line in lines[index + 1 : end]).rstrip("\n")
+        body = "".join(line[len(indent) :] for line in lines[index + 1 : end]).rstrip("\n")
         found.append(
-            Fence(index + 1, opening["info"].strip(), body, before, offsets[index], offsets[min(end + 1, len(lines))])
+            Fence(
+                index + 1,
+                opening["info"].strip(),
+                body,
+                before,
+                offsets[index],
+                offsets[min(end + 1, len(lines))],
+            )
         )
         index = end + 1
     return found

@@ -73,8 +73,16 @@ def execute_tutorial(tutorial: Path, cache: Path = CACHE) -> Path:
         environment.pop("MPLBACKEND", None)  # figures need the notebook's inline backend
         started = time.perf_counter()
         result = subprocess.run(
-            [sys.executable, "-m", "site_tools.notebooks", str(tutorial), str(partial / f"{tutorial.stem}.ipynb")],
-            capture_output=True, text=True, env=environment,
+            [
+                sys.executable,
+                "-m",
+                "site_tools.notebooks",
+                str(tutorial),
+                str(partial / f"{tutorial.stem}.ipynb"),
+            ],
+            capture_output=True,
+            text=True,
+            env=environment,
         )
         if result.returncode != 0:
             shutil.rmtree(partial, ignore_errors=True)
@@ -101,7 +109,9 @@ def _execute_here(tutorial: Path, out: Path) -> None:
     notebook = jupytext.read(tutorial)
     notebook.cells.insert(0, nbformat.v4.new_code_cell(warning_filters_code()))
     with tempfile.TemporaryDirectory() as scratch:
-        client = NotebookClient(notebook, timeout=300, kernel_name="python3", resources={"metadata": {"path": scratch}})
+        client = NotebookClient(
+            notebook, timeout=300, kernel_name="python3", resources={"metadata": {"path": scratch}}
+        )
         try:
             client.execute()
         except CellExecutionError as error:
@@ -111,7 +121,8 @@ def _execute_here(tutorial: Path, out: Path) -> None:
     if stderr := _stderr_output(tutorial, notebook):
         line, text = stderr
         raise SystemExit(
-            f"{tutorial}, line {line}: the cell wrote to stderr (a warning?):\n{text}\n{tutorial_hint(tutorial)}"
+            f"{tutorial}, line {line}: the cell wrote to stderr (a warning?):\n{text}\n"
+            + tutorial_hint(tutorial)
         )
     nbformat.write(notebook, out)
 
@@ -143,8 +154,11 @@ def _describe(tutorial: Path, notebook: nbformat.NotebookNode, error) -> str:
     starts = code_cell_lines(tutorial)
     code_cells = [cell for cell in notebook.cells if cell.cell_type == "code"]
     failed = next(
-        (index for index, cell in enumerate(code_cells)
-         if any(output.get("output_type") == "error" for output in cell.get("outputs", []))),
+        (
+            index
+            for index, cell in enumerate(code_cells)
+            if any(output.get("output_type") == "error" for output in cell.get("outputs", []))
+        ),
         None,
     )
     if failed is None or failed == 0:

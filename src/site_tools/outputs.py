@@ -77,8 +77,11 @@ def mismatch(shown: str, printed: str, tolerance: Tolerance | None) -> str | Non
         header = "The output is deterministic (no ± tolerance in its title), so it must match exactly.\n"
     diff = "\n".join(
         difflib.unified_diff(
-            shown.splitlines(), printed.splitlines(),
-            fromfile="shown on the page", tofile="printed by the code", lineterm="",
+            shown.splitlines(),
+            printed.splitlines(),
+            fromfile="shown on the page",
+            tofile="printed by the code",
+            lineterm="",
         )
     )
     return header + diff

@@ -89,14 +89,18 @@ def run_snippet(snippet: Path, cache: Path = CACHE) -> SnippetRun:
         started = time.perf_counter()
         result = subprocess.run(
             [sys.executable, "-m", "site_tools.runs", str(snippet), str(partial)],
-            capture_output=True, text=True, env=run_environment(MPLBACKEND="Agg"),
+            capture_output=True,
+            text=True,
+            env=run_environment(MPLBACKEND="Agg"),
         )
         seconds = round(time.perf_counter() - started, 2)
         if result.returncode != 0:
             shutil.rmtree(partial, ignore_errors=True)
             raise SnippetError(_describe_failure(snippet, result.stderr))
         figures = sorted(path.name for path in partial.glob("*.png"))
-        (partial / DONE).write_text(json.dumps({"figures": figures, "seconds": seconds, "stderr": result.stderr}), encoding="utf-8")
+        (partial / DONE).write_text(
+            json.dumps({"figures": figures, "seconds": seconds, "stderr": result.stderr}), encoding="utf-8"
+        )
         shutil.rmtree(folder, ignore_errors=True)
         os.replace(partial, folder)
     return cached_run(snippet, cache)
