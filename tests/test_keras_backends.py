@@ -8,7 +8,6 @@ thresholds, not the exact output shown on the page. A backend that is not instal
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 import sys
@@ -17,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from site_tools.environment import run_environment
 from tests.conftest import SNIPPETS
 
 pytestmark = pytest.mark.slow
@@ -35,10 +35,14 @@ def number(pattern: str, printed: str) -> float:
 # and recurrent layers (each run costs 15-25 s, most of it importing the backend).
 CHECKS: dict[str, Callable[[str], None]] = {
     "keras_training/fit_and_evaluate.py": lambda out: number(r"test accuracy: ([\d.]+)", out) > 0.93,
-    "cnn/cnn_vs_mlp.py": lambda out: number(r"CNN: .*test accuracy: ([\d.]+)", out) > 0.93
-    and number(r"MLP: .*test accuracy: ([\d.]+)", out) > 0.93,
-    "rnn/forecasting.py": lambda out: number(r"LSTM +mean absolute error ([\d.]+)", out)
-    < number(r"naive \(last value\) +mean absolute error ([\d.]+)", out),
+    "cnn/cnn_vs_mlp.py": lambda out: (
+        number(r"CNN: .*test accuracy: ([\d.]+)", out) > 0.93
+        and number(r"MLP: .*test accuracy: ([\d.]+)", out) > 0.93
+    ),
+    "rnn/forecasting.py": lambda out: (
+        number(r"LSTM +mean absolute error ([\d.]+)", out)
+        < number(r"naive \(last value\) +mean absolute error ([\d.]+)", out)
+    ),
 }
 
 
@@ -48,13 +52,7 @@ def run_on_backend(snippet: Path, backend: str, workdir: Path) -> str:
     script = workdir / snippet.name
     rewritten = source.replace(JAX_LINE, f'os.environ["KERAS_BACKEND"] = "{backend}"')
     script.write_text(rewritten, encoding="utf-8")
-    env = {
-        **os.environ,
-        "KERAS_BACKEND": backend,
-        "MPLBACKEND": "Agg",
-        "TF_CPP_MIN_LOG_LEVEL": "2",  # TensorFlow's start-up messages
-        "TF_ENABLE_ONEDNN_OPTS": "0",
-    }
+    env = run_environment(KERAS_BACKEND=backend, MPLBACKEND="Agg")  # one thread, as every run
     result = subprocess.run(
         [sys.executable, str(script)], capture_output=True, text=True, env=env, cwd=workdir, timeout=600
     )

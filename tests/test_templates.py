@@ -4,30 +4,19 @@ snippet and tutorial: the templates pass every check a contribution meets."""
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 
 import pytest
 
 from site_tools.tutorial_pages import first_paragraph
 from tests.conftest import ROOT, build_site
 from tests.test_code_blocks_are_run import problems
-from tests.test_machinery_bites import make_project
+from tests.test_machinery_bites import make_project, run_pytest
 from tests.test_page_descriptions import front_matter
 
 TEMPLATES = ROOT / "templates"
 PAGE = "concepts/my-topic.md"
 SNIPPET = "my_topic/my_example.py"
 TUTORIAL = "tutorials/my-tutorial.py"
-
-
-def pytest_in(project, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *args],
-        capture_output=True,
-        text=True,
-        cwd=project,
-    )
 
 
 def test_contributing_names_the_files_the_steps_use():
@@ -52,12 +41,12 @@ def test_the_page_template_passes_the_guard_and_has_a_description():
 
 
 @pytest.mark.slow
-def test_following_contributing_adds_a_working_page_snippet_and_tutorial(tmp_path):
+def test_following_contributing_adds_a_working_page_snippet_and_tutorial(pytester):
     page = (
         (TEMPLATES / "page.md").read_text(encoding="utf-8").replace("TOPIC/NAME", SNIPPET.removesuffix(".py"))
     )
     project = make_project(
-        tmp_path,
+        pytester.path,
         {
             "index.md": "---\ndescription: The home page of a small copy of the site.\n---\n\n# Home\n",
             PAGE: page,
@@ -65,18 +54,18 @@ def test_following_contributing_adds_a_working_page_snippet_and_tutorial(tmp_pat
         },
         {SNIPPET: (TEMPLATES / "snippet.py").read_text(encoding="utf-8")},
     )
-    recorded = pytest_in(project, "--update-outputs", f"docs/{PAGE}")
-    assert recorded.returncode == 0, recorded.stdout
+    recorded = run_pytest(pytester, "--update-outputs", f"docs/{PAGE}")
+    assert recorded.ret == 0, recorded.stdout.str()
     output = (project / "snippets" / SNIPPET).with_suffix(".out").read_text(encoding="utf-8")
     assert re.fullmatch(r"test accuracy: \d\.\d\d\n", output), output
 
-    checked = pytest_in(project, f"docs/{PAGE}")
-    assert checked.returncode == 0, checked.stdout
-    assert re.search(r"\b[2-9] passed", checked.stdout), checked.stdout  # the doctest and the snippet
+    checked = run_pytest(pytester, f"docs/{PAGE}")
+    assert checked.ret == 0, checked.stdout.str()
+    assert re.search(r"\b[2-9] passed", checked.stdout.str()), checked.stdout.str()  # doctest and snippet
 
-    built = build_site(project / "mkdocs.yml", tmp_path / "site")
+    built = build_site(project / "mkdocs.yml", project / "site")
     assert built.returncode == 0, built.stderr
-    tutorial_page = (tmp_path / "site" / "tutorials" / "my-tutorial" / "index.html").read_text(
+    tutorial_page = (project / "site" / "tutorials" / "my-tutorial" / "index.html").read_text(
         encoding="utf-8"
     )
     assert 'alt="Horizontal bar chart' in tutorial_page
