@@ -7,8 +7,13 @@ import os
 from doctest import ELLIPSIS, NORMALIZE_WHITESPACE
 from pathlib import Path
 
+from site_tools.environment import ONE_THREAD  # imports nothing heavy: before NumPy loads
+
 os.environ.setdefault("MPLBACKEND", "Agg")
 os.environ.setdefault("KERAS_BACKEND", "jax")
+# Doctests run in the test process: one thread per library there too, as in every other run.
+for _name, _value in ONE_THREAD.items():
+    os.environ.setdefault(_name, _value)
 
 import pytest  # noqa: E402
 from sybil import Sybil  # noqa: E402
