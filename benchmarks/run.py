@@ -267,8 +267,8 @@ def measure_ci(ws: Workspace, args: argparse.Namespace) -> Result:
         "which takes about 35 s more on a machine without it."
         if CHROMIUM.exists()
         else "Chromium was not installed: the time includes `.ci/run`'s `apt-get install chromium`.",
-        "The uv cache was warm (every locked package, tensorflow-cpu included, already downloaded) "
-        "and so was npm's cache: on a new CI machine downloads come on top.",
+        "The uv cache was warm: the locked packages came from the machine's uv cache, not the "
+        "network; on a new CI machine their download comes on top.",
         f"PyTorch came from the machine's wheel folder ({wheels[0].name})."
         if wheels
         else "PyTorch came from PyTorch's CPU package index.",
@@ -346,6 +346,11 @@ print(json.dumps({
 """
 
 
+def listed(names: list[str], most: int = 8) -> str:
+    shown = ", ".join(f"`{name}`" for name in names[:most])
+    return shown + (f" and {len(names) - most} more" if len(names) > most else "")
+
+
 def measure_runs(ws: Workspace, args: argparse.Namespace) -> Result:
     clone = ws.clones.get("tests")
     if clone is None:
@@ -365,7 +370,7 @@ def measure_runs(ws: Workspace, args: argparse.Namespace) -> Result:
             f"Read from `.cache/{'tutorial-runs' if kind == 'tutorials' else 'runs'}/*/run.json` of the full "
             f"test run: one fresh process per {what}, one thread per numerical library, while the other "
             f"pytest worker ran too. {len(ran)} {kind}, {round(sum(ran.values()), 1)} s in all"
-            + (f"; not run (skipped, e.g. a library missing): {', '.join(missing)}" if missing else "")
+            + (f"; no run recorded for {len(missing)}: {listed(missing)}" if missing else "")
             + ".",
             [what, "seconds"],
             rows,
@@ -495,6 +500,8 @@ def serving(server: subprocess.Popen, url: str) -> bool:
 def measure_serve(ws: Workspace, args: argparse.Namespace) -> Result:
     clone = ws.clones.get("build") or ws.clone("serve")
     warmed = ""
+    if ws.seed_cache:
+        warmed = " (a copy of this worktree's `.cache`)"
     if not any((clone / ".cache" / "tutorial-runs").glob("*/run.json")):
         warm = must_succeed(
             run(build_command(ws.work / "serve-site"), clone, ws.log("serve-warm-up")), "warm-up build"
@@ -530,6 +537,9 @@ def measure_serve(ws: Workspace, args: argparse.Namespace) -> Result:
     finally:
         stop(server)
         log.close()
+    builds = re.findall(
+        r"Documentation built in ([\d.]+) seconds", ws.log("serve").read_text(encoding="utf-8")
+    )
     result.values["text"] = statistics.median(text_times)
     result.shown["text"] = f"{statistics.median(text_times)} s (median of {len(text_times)})"
     result.section(
@@ -537,7 +547,8 @@ def measure_serve(ws: Workspace, args: argparse.Namespace) -> Result:
         f"`uv run mkdocs serve` in a clone with a warm `.cache`{warmed}; it answered after "
         f"{round(started, 1)} s. Each edit appends a new word to the file; the time runs from saving "
         "it until the served page contains the word (polled every 50 ms), so it is the rebuild plus "
-        "at most one poll, without the browser's own reload.",
+        "at most one poll, without the browser's own reload. MkDocs' own count of its builds, in "
+        f"order (the start, then each edit and each undo): {', '.join(builds) or 'none logged'} s.",
         ["edit", "seconds"],
         rows,
     )
@@ -781,6 +792,8 @@ def summary_rows(name: str, measured: dict) -> list[list[str]]:
 
 
 def table(columns: list[str], rows: list[list]) -> list[str]:
+    if not rows:
+        return ["(none)"]
     numeric = [all(isinstance(row[i], int | float) for row in rows) for i in range(len(columns))]
     lines = [
         "| " + " | ".join(columns) + " |",
@@ -810,6 +823,14 @@ def write_report(data: dict, output: Path) -> None:
         + ". The numbers depend on the machine and its load: they are reported, not asserted.",
         "",
     ]
+    loads = [float(m["load at start"].split()[0]) for m in data["measures"].values() if "load at start" in m]
+    busiest = max(loads, default=0.0)
+    if busiest > 1.0:
+        lines += [
+            f"**The machine was not quiet** (1-minute load average up to {busiest} at the start of a "
+            f"measure, on {os.cpu_count()} cores): the figures below are slower than a quiet machine's.",
+            "",
+        ]
     rows = [
         row
         for name in ALL_MEASURES
