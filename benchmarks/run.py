@@ -2,7 +2,7 @@
 and ``benchmarks/report.json``.
 
     uv run python benchmarks/run.py                  # every measure but CI (about 15 min, 2 cores)
-    uv run python benchmarks/run.py --ci             # ... and `CI=true bash .ci/run` (10 more)
+    uv run python benchmarks/run.py --ci             # ... and `CI=true bash .ci/run` (6-10 min more)
     uv run python benchmarks/run.py --only quick,build
     uv run python benchmarks/run.py --quick-only --site /tmp/site   # a few minutes, for development
 
@@ -220,6 +220,7 @@ class Workspace:
         self.site: Path | None = None
 
     def log(self, name: str) -> Path:
+        (self.work / "logs").mkdir(exist_ok=True)
         return self.work / "logs" / f"{name}.log"
 
     def clone(self, name: str, sync: bool = True, npm: bool = False) -> Path:
@@ -540,8 +541,8 @@ def measure_serve(ws: Workspace, args: argparse.Namespace) -> Result:
     builds = re.findall(
         r"Documentation built in ([\d.]+) seconds", ws.log("serve").read_text(encoding="utf-8")
     )
-    result.values["text"] = statistics.median(text_times)
-    result.shown["text"] = f"{statistics.median(text_times)} s (median of {len(text_times)})"
+    result.values["text"] = round(statistics.median(text_times), 2)
+    result.shown["text"] = f"{result.values['text']} s (median of {len(text_times)})"
     result.section(
         "Edit to reload in `mkdocs serve`",
         f"`uv run mkdocs serve` in a clone with a warm `.cache`{warmed}; it answered after "
@@ -889,7 +890,7 @@ def parse_arguments(argv: list[str] | None = None) -> argparse.Namespace:
         ),
     )
     parser.add_argument(
-        "--ci", action="store_true", help="also time `CI=true bash .ci/run` (about 10 minutes)"
+        "--ci", action="store_true", help="also time `CI=true bash .ci/run` (6-10 minutes more)"
     )
     parser.add_argument(
         "--only",
