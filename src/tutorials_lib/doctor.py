@@ -127,8 +127,10 @@ class Facts:
                 f"got {type(self.versions).__name__}."
             )
         if self.keras_backend_env is not None and not isinstance(self.keras_backend_env, str):
-            raise TypeError(f"keras_backend_env must be a backend name such as 'jax', or None; "
-                            f"got {self.keras_backend_env!r}.")
+            raise TypeError(
+                f"keras_backend_env must be a backend name such as 'jax', or None; "
+                f"got {self.keras_backend_env!r}."
+            )
         if not isinstance(self.keras_config, KerasConfig):
             raise TypeError(f"keras_config must be a KerasConfig; got {type(self.keras_config).__name__}.")
 
@@ -266,8 +268,9 @@ def gather_facts(
         ((3, 12, 1), None, None)
     """
     if not callable(version_of):
-        raise TypeError("version_of must be a function that takes a package name and returns its version "
-                        "or None")
+        raise TypeError(
+            "version_of must be a function that takes a package name and returns its version or None"
+        )
     environ = _environment(environ)
     if python is not None and not (
         isinstance(python, tuple) and len(python) == 3 and all(isinstance(part, int) for part in python)
@@ -301,9 +304,7 @@ def _environment(environ: Mapping[str, str] | None) -> Mapping[str, str]:
 def _check_findings(findings: object) -> list[Finding]:
     """``findings`` if it is a list of `Finding`, as `check` returns."""
     if not isinstance(findings, list) or not all(isinstance(finding, Finding) for finding in findings):
-        raise TypeError(
-            f"findings must be the list of Finding that check() returns; got {findings!r:.80}."
-        )
+        raise TypeError(f"findings must be the list of Finding that check() returns; got {findings!r:.80}.")
     return findings
 
 
@@ -351,10 +352,13 @@ def check(facts: Facts) -> list[Finding]:
         version = facts.versions.get(name)
         page = {"tensorflow": "TensorFlow", "torch": "PyTorch"}[name]
         if version is None:
-            findings.append(Finding(
-                "note", f"{name} is not installed (optional: only the {page} page needs it)",
-                f"to run that page's examples: {command}",
-            ))
+            findings.append(
+                Finding(
+                    "note",
+                    f"{name} is not installed (optional: only the {page} page needs it)",
+                    f"to run that page's examples: {command}",
+                )
+            )
         else:
             findings.append(Finding("ok", f"{name} {version} (optional)"))
     if facts.versions.get("keras") is not None:
@@ -367,7 +371,8 @@ def _check_python(python: tuple[int, int, int]) -> Finding:
     needed = ".".join(str(part) for part in MIN_PYTHON)
     if tuple(python[:2]) < MIN_PYTHON:
         return Finding(
-            "problem", f"Python {shown} is too old: this guide needs {needed} or newer",
+            "problem",
+            f"Python {shown} is too old: this guide needs {needed} or newer",
             f"install Python {needed} or newer (https://www.python.org/downloads/), or let uv fetch one: "
             f"uv venv --python {needed}",
         )
@@ -376,11 +381,15 @@ def _check_python(python: tuple[int, int, int]) -> Finding:
 
 def _check_required(name: str, version: str | None, minimum: str) -> Finding:
     if version is None:
-        return Finding("problem", f"{name} is not installed",
-                       f"{INSTALL[name]}  (or, in a clone of this guide: uv sync)")
+        return Finding(
+            "problem", f"{name} is not installed", f"{INSTALL[name]}  (or, in a clone of this guide: uv sync)"
+        )
     if _release(version) < _release(minimum):
-        return Finding("problem", f"{name} {version} is older than {minimum}, which this guide needs",
-                       f'pip install --upgrade "{name}>={minimum}"')
+        return Finding(
+            "problem",
+            f"{name} {version} is older than {minimum}, which this guide needs",
+            f'pip install --upgrade "{name}>={minimum}"',
+        )
     return Finding("ok", f"{name} {version}")
 
 
@@ -392,11 +401,11 @@ def _check_keras(facts: Facts) -> list[Finding]:
         remove = f"rm -r {config.path}" if "folder" in config.error else f"rm {config.path}"
         advice = f"delete it, and Keras writes a fresh one the next time it is imported: {remove}"
         if config.breaks_import:
-            findings.append(
-                Finding("problem", f"{config.path} is corrupt: {config.error}, so `import keras` fails", advice)
-            )
+            message = f"{config.path} is corrupt: {config.error}, so `import keras` fails"
+            findings.append(Finding("problem", message, advice))
             return findings  # no backend loads while the file is broken
-        findings.append(Finding("note", f"{config.path} is corrupt: {config.error}; Keras ignores it", advice))
+        message = f"{config.path} is corrupt: {config.error}; Keras ignores it"
+        findings.append(Finding("note", message, advice))
     findings.append(_check_keras_backend(facts))
     return findings
 
@@ -420,7 +429,8 @@ def _check_keras_backend(facts: Facts) -> Finding:
     backend, source, chosen = _selected_backend(facts)
     if backend not in KERAS_BACKENDS:
         return Finding(
-            "problem", f"Keras backend {backend!r} ({source}) is not one Keras knows",
+            "problem",
+            f"Keras backend {backend!r} ({source}) is not one Keras knows",
             f"choose one of {', '.join(KERAS_BACKENDS)}; this guide uses: export KERAS_BACKEND=jax",
         )
     package = KERAS_BACKENDS[backend]
@@ -428,21 +438,25 @@ def _check_keras_backend(facts: Facts) -> Finding:
         if not chosen and facts.versions.get(GUIDE_BACKEND) is not None:
             # The guide's code selects jax itself, so only a bare `import keras` elsewhere is affected.
             return Finding(
-                "note", f"a plain `import keras` would use the backend {backend} ({source}), which is not "
+                "note",
+                f"a plain `import keras` would use the backend {backend} ({source}), which is not "
                 f"installed; this guide's code selects {GUIDE_BACKEND} itself, so its pages run",
                 f"to make {GUIDE_BACKEND} your default too: export KERAS_BACKEND={GUIDE_BACKEND}",
             )
         if not chosen:
             return Finding(
-                "problem", f"keras is installed but KERAS_BACKEND is unset and {package} is missing, "
+                "problem",
+                f"keras is installed but KERAS_BACKEND is unset and {package} is missing, "
                 "so `import keras` fails",
                 "set KERAS_BACKEND=jax (export KERAS_BACKEND=jax in your shell, or "
                 'os.environ["KERAS_BACKEND"] = "jax" before import keras); this guide\'s code sets it itself',
             )
         advice = OPTIONAL.get(package, INSTALL.get(package, f"pip install {package}"))
         if backend != "jax":
-            advice += (", or switch to the backend this guide uses: "
-                       "export KERAS_BACKEND=jax (it overrides keras.json)")
+            advice += (
+                ", or switch to the backend this guide uses: "
+                "export KERAS_BACKEND=jax (it overrides keras.json)"
+            )
         message = f"Keras backend {backend} ({source}) is selected but {package} is not installed"
         return Finding("problem", message, advice)
     version = facts.versions[package]
@@ -473,8 +487,10 @@ def report(findings: list[Finding]) -> str:
     lines.append("")
     if problems:
         plural = problems > 1
-        lines.append(f"{problems} problem{'s' if plural else ''}: fix {'them' if plural else 'it'} "
-                     "and run the check again.")
+        lines.append(
+            f"{problems} problem{'s' if plural else ''}: fix {'them' if plural else 'it'} "
+            "and run the check again."
+        )
     else:
         lines.append("All required parts are ready.")
     return "\n".join(lines)

@@ -17,8 +17,17 @@ from tutorials_lib.doctor import (
     report,
 )
 
-GOOD = {"numpy": "2.4.0", "scipy": "1.17.1", "pandas": "3.1.1", "matplotlib": "3.11.2",
-        "scikit-learn": "1.9.1", "keras": "3.15.1", "jax": "0.10.2", "tensorflow": None, "torch": None}
+GOOD = {
+    "numpy": "2.4.0",
+    "scipy": "1.17.1",
+    "pandas": "3.1.1",
+    "matplotlib": "3.11.2",
+    "scikit-learn": "1.9.1",
+    "keras": "3.15.1",
+    "jax": "0.10.2",
+    "tensorflow": None,
+    "torch": None,
+}
 
 
 def facts(python=(3, 11, 7), env="jax", config=None, **versions) -> Facts:
@@ -28,9 +37,12 @@ def facts(python=(3, 11, 7), env="jax", config=None, **versions) -> Facts:
     """
     if not isinstance(config, KerasConfig):
         config = KerasConfig(backend=config)
-    return gather_facts(version_of=lambda name: {**GOOD, **versions}.get(name),
-                        environ={} if env is None else {"KERAS_BACKEND": env}, python=python,
-                        read_config=lambda: config)
+    return gather_facts(
+        version_of=lambda name: {**GOOD, **versions}.get(name),
+        environ={} if env is None else {"KERAS_BACKEND": env},
+        python=python,
+        read_config=lambda: config,
+    )
 
 
 def backend_finding(findings: list[Finding]) -> Finding:
@@ -187,6 +199,7 @@ def test_a_keras_json_that_breaks_import_keras_is_a_problem_named_corrupt(tmp_pa
     assert problem.message == f"{config.path} is corrupt: {error}, so `import keras` fails"
     assert "tensorflow" not in problem.message and "delete it" in problem.advice
     assert not [f for f in findings if "backend" in f.message and "corrupt" not in f.message]
+
 
 def test_keras_without_backend_but_with_tensorflow_uses_tensorflow():
     [finding] = [f for f in check(facts(env=None, tensorflow="2.21.0")) if "backend" in f.message]
