@@ -269,7 +269,8 @@ def gather_facts(
     """
     if not callable(version_of):
         raise TypeError(
-            "version_of must be a function that takes a package name and returns its version or None"
+            "version_of must be a function that takes a package name and returns its version or None; "
+            f"got {version_of!r}."
         )
     environ = _environment(environ)
     if python is not None and not (
@@ -280,7 +281,10 @@ def gather_facts(
         folder = keras_home(environ)
         read_config = lambda: read_keras_config(folder)  # noqa: E731
     if not callable(read_config):
-        raise TypeError("read_config must be a function that takes nothing and returns a KerasConfig")
+        raise TypeError(
+            "read_config must be a function that takes nothing and returns a KerasConfig; got "
+            f"{read_config!r}."
+        )
     if python is None:
         python = (sys.version_info.major, sys.version_info.minor, sys.version_info.micro)
     packages = list(REQUIRED) + list(OPTIONAL) + ["openvino"]
@@ -344,7 +348,7 @@ def check(facts: Facts) -> list[Finding]:
          ('note', 'torch is not installed (optional: only the PyTorch page needs it)')]
     """
     if not isinstance(facts, Facts):
-        raise TypeError(f"check() needs the Facts that gather_facts() returns, not {type(facts).__name__}")
+        raise TypeError(f"facts must be the Facts that gather_facts() returns; got {type(facts).__name__}.")
     findings = [_check_python(facts.python)]
     for name, minimum in REQUIRED.items():
         findings.append(_check_required(name, facts.versions.get(name), minimum))

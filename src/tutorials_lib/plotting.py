@@ -43,7 +43,7 @@ def as_images(images: np.ndarray) -> np.ndarray:
         if side * side == images.shape[1]:
             return images.reshape(len(images), side, side)
         raise ValueError(
-            f"Each row has {images.shape[1]} values, which is not a square image. Pass images as "
+            f"Each row of images has {images.shape[1]} values, which is not a square image. Pass images as "
             "an array of shape (n, height, width), or rows of n*n pixels such as (n, 64)."
         )
     raise ValueError(
@@ -147,6 +147,11 @@ def plot_decision_boundary(
             f"{X.shape}. Select two features, for example X[:, :2], and fit the model on them."
         )
     y = np.asarray(y) if y is not None else y
+    if y is not None and y.dtype.kind not in "biufUS":
+        raise TypeError(
+            f"y must hold class labels, numbers or text such as [0, 1] or ['Adelie', 'Gentoo']; got "
+            f"{check.describe(y)}."
+        )
     if y is None or y.shape != (len(X),):
         raise ValueError(f"X has {len(X)} rows but y is {check.describe(y)}: pass one label per row of X.")
     _check_fitted_classifier(model)

@@ -245,7 +245,7 @@ def test_the_report_counts_problems_and_indents_advice():
 
 
 def test_check_rejects_something_that_is_not_facts():
-    with pytest.raises(TypeError, match="needs the Facts that gather_facts"):
+    with pytest.raises(TypeError, match="facts must be the Facts that gather_facts"):
         check({"python": (3, 11, 0)})
 
 
