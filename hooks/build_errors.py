@@ -2,10 +2,13 @@
 
 Left alone, MkDocs 1.6 keeps the browser waiting with no answer after a failed rebuild, until
 the error is fixed; only the terminal says what went wrong. This hook wraps the server's
-builder: when a rebuild fails, it prints the error as MkDocs does, puts a banner with the error
-at the top of every page of the last good build, and lets the browser reload. The next
-successful build removes the banners. ``mkdocs build`` is not affected, and neither is the
-first build of ``mkdocs serve``, which still stops the command with the error.
+builder: when a rebuild fails, it prints the error as MkDocs does and lets the browser reload.
+A rebuild starts by emptying the site folder, so most pages are gone by then: the server
+answers a missing page with ``404.html``, which this hook replaces with a page that shows the
+error and reloads itself every few seconds; a page that was written before the failure gets
+the error as a banner at its top. The next successful build writes every page afresh.
+``mkdocs build`` is not affected, and neither is the first build of ``mkdocs serve``, which
+still stops the command with the error.
 """
 
 from __future__ import annotations
@@ -49,6 +52,7 @@ def showing_errors(build: Callable[[], None], site_dir: Path) -> Callable[[], No
             traceback.print_exc()
             log.error("The rebuild failed: the pages in the browser show the error until it is fixed.")
             mark_pages(site_dir, error_banner(error))
+            (site_dir / "404.html").write_text(error_page(error), encoding="utf-8")
             showing = True
         else:
             if showing:  # a page the new build did not rewrite may still carry the banner
@@ -69,6 +73,15 @@ def error_banner(error: Exception) -> str:
         f'<pre style="white-space:pre-wrap;margin:0.5rem 0">{message}</pre>'
         f'<details><summary>Traceback</summary><pre style="white-space:pre-wrap">{details}</pre></details>'
         f"</div>{END}"
+    )
+
+
+def error_page(error: Exception) -> str:
+    """A whole page with the banner, which reloads itself until the site builds again."""
+    return (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        '<meta http-equiv="refresh" content="3"><title>Build error</title></head>'
+        f"<body>{error_banner(error)}</body></html>"
     )
 
 
