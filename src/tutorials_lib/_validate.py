@@ -212,15 +212,6 @@ def probabilities(value: object, name: str) -> np.ndarray:
     return array
 
 
-def same_length(first: np.ndarray, first_name: str, second: np.ndarray, second_name: str) -> None:
-    """Raise ``ValueError`` if two arrays have different numbers of rows."""
-    if len(first) != len(second):
-        raise ValueError(
-            f"{first_name} has {len(first)} rows but {second_name} has {len(second)}: pass one "
-            f"{second_name} value per row of {first_name}."
-        )
-
-
 def _as_array(value: object, name: str) -> np.ndarray:
     if value is None:
         raise TypeError(f"{name} is None: pass an array of numbers, such as np.array([1.0, 2.0]).")
