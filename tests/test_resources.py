@@ -41,35 +41,52 @@ def data_with(**changes: object) -> dict:
 
 
 # ---------------------------------------------------------------- the real data file
+# One test reports whether the file is valid, with every problem in it; the tests of its
+# content skip when it is not, instead of repeating the same message.
 
 
 def test_the_data_file_is_valid_and_has_at_least_40_entries():
     assert len(load_resources()) >= 40
 
 
-def test_every_step_and_kind_has_resources():
-    resources = load_resources()
+@pytest.fixture(scope="module")
+def resources():
+    try:
+        return load_resources()
+    except ResourceError:
+        pytest.skip(
+            "data/resources.yaml is invalid: test_the_data_file_is_valid_and_has_at_least_40_entries says why"
+        )
+
+
+def test_every_step_and_kind_has_resources(resources):
     assert {r.step for r in resources} == set(STEPS)
     assert {r.kind for r in resources} == set(KINDS)
 
 
-@pytest.mark.parametrize("title", [
-    "Elements of AI", "Python for Everybody", "Practical Deep Learning for Coders",
-    "Deep Learning Specialization", "Grokking Deep Learning",
-    "Understanding Machine Learning: From Theory to Algorithms", "Kaggle Learn - Pandas",
-])
-def test_the_classics_are_listed(title):
-    assert title in {r.title for r in load_resources()}
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Elements of AI",
+        "Python for Everybody",
+        "Practical Deep Learning for Coders",
+        "Deep Learning Specialization",
+        "Grokking Deep Learning",
+        "Understanding Machine Learning: From Theory to Algorithms",
+        "Kaggle Learn - Pandas",
+    ],
+)
+def test_the_classics_are_listed(title, resources):
+    assert title in {r.title for r in resources}
 
 
-def test_every_page_marker_renders_and_none_is_left():
+def test_every_page_marker_renders_and_none_is_left(resources):
     for page in (DOCS / "learn").glob("*.md"):
-        rendered = replace_markers(page.read_text(encoding="utf-8"), load_resources())
+        rendered = replace_markers(page.read_text(encoding="utf-8"), resources)
         assert "<!-- resources" not in rendered, f"{page.name}: a resources marker was not replaced"
 
 
-def test_a_step_table_lists_exactly_that_steps_resources():
-    resources = load_resources()
+def test_a_step_table_lists_exactly_that_steps_resources(resources):
     table = render_marker("step 2", resources)
     assert table.count("<tr data-resource") == sum(r.step == 2 for r in resources)
     assert set(re.findall(r'data-step="(\d)"', table)) == {"2"}
@@ -82,7 +99,7 @@ def test_titles_and_reviews_are_escaped_in_html():
 
 def test_an_unknown_marker_is_an_error():
     with pytest.raises(ResourceError, match="unknown marker.*by-topic"):
-        render_marker("by-topic", load_resources())
+        render_marker("by-topic", validate_resources(data_with()))
 
 
 # ---------------------------------------------------------------- a broken entry names entry and field
@@ -121,6 +138,26 @@ def test_a_broken_entry_names_the_entry_and_the_field(changes, field, message):
         assert "'Another Book'" in text, "the message should name the entry by its title"
 
 
+def test_every_problem_of_the_file_is_reported_in_one_run():
+    data = data_with(url="http://example.org/x", kind="podcast", topics=["Pandas"])
+    data["resources"].append({**GOOD, "title": "A Third Book", "url": "https://example.org/3", "step": 9})
+    data["resources"].append("just a string")
+    with pytest.raises(ResourceError) as error:
+        validate_resources(data)
+    assert error.value.problems == [
+        "data/resources.yaml: entry 2 ('Another Book'), field 'url': 'http://example.org/x' must start with "
+        "https:// and name a host",
+        "data/resources.yaml: entry 2 ('Another Book'), field 'kind': 'podcast' is not one of course, book, "
+        "video, tutorial, docs",
+        "data/resources.yaml: entry 2 ('Another Book'), field 'topics': write topics in lowercase, like "
+        "'pandas'",
+        "data/resources.yaml: entry 3 ('A Third Book'), field 'step': 9 is not a roadmap step (1 to 5)",
+        "data/resources.yaml: entry 4: must be a mapping with the fields title, by, url, kind, level, cost, "
+        "topics, step, review",
+    ]
+    assert str(error.value).startswith("5 problems, fix them all:\n- data/resources.yaml: entry 2")
+
+
 def test_an_entry_without_a_title_is_named_by_its_number():
     with pytest.raises(ResourceError, match=r"entry 2, field 'title': is required"):
         validate_resources(data_with(title=None))
@@ -157,5 +194,7 @@ def test_the_build_hook_stops_on_a_broken_entry_and_names_it(tmp_path, monkeypat
     broken = tmp_path / "resources.yaml"
     broken.write_text(yaml.safe_dump(data_with(url="http://example.org/insecure")), encoding="utf-8")
     monkeypatch.setattr(hook, "load_resources", lambda: load_resources(broken))
-    with pytest.raises(PluginError, match=r"entry 2 \('Another Book'\), field 'url': .* must start with https://"):
+    with pytest.raises(
+        PluginError, match=r"entry 2 \('Another Book'\), field 'url': .* must start with https://"
+    ):
         hook.on_config(None)

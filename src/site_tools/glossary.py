@@ -31,7 +31,17 @@ MARKER = re.compile(r"<!--\s*glossary\s*-->")
 
 
 class GlossaryError(ValueError):
-    """An entry of the glossary is wrong; the message names the entry and the field."""
+    """The glossary is wrong. The message lists every problem, one per line, each naming the
+    entry and the field; ``problems`` holds the same lines."""
+
+    def __init__(self, problems: str | Sequence[str]) -> None:
+        self.problems = [problems] if isinstance(problems, str) else list(problems)
+        if len(self.problems) == 1:
+            message = self.problems[0]
+        else:
+            lines = "\n".join(f"- {problem}" for problem in self.problems)
+            message = f"{len(self.problems)} problems, fix them all:\n{lines}"
+        super().__init__(message)
 
 
 @dataclass(frozen=True)
@@ -58,61 +68,95 @@ def load_glossary(path: Path = DATA_FILE, docs: Path = DOCS) -> list[Term]:
 
 
 def validate_glossary(data: object, docs: Path = DOCS, source: str = "data/glossary.yaml") -> list[Term]:
+    """Validate the parsed YAML and return the terms; raise GlossaryError listing every problem."""
     if not isinstance(data, dict) or not isinstance(data.get("terms"), list) or not data["terms"]:
         raise GlossaryError(f"{source}: expected a top-level 'terms:' list of entries")
-    terms = [_validate_entry(entry, number, docs, source) for number, entry in enumerate(data["terms"], 1)]
+    problems: list[str] = []
+    terms: list[tuple[int, Term]] = []
+    for number, entry in enumerate(data["terms"], 1):
+        title = entry.get("term") if isinstance(entry, dict) else None
+        where = f"{source}: entry {number}" + (f" ({title!r})" if isinstance(title, str) and title else "")
+        if not isinstance(entry, dict):
+            problems.append(f"{where}: must be a mapping with the fields term, definition, abbr, page")
+            continue
+        found = [f"{where}, field {field!r}: {text}" for field, text in _entry_problems(entry, docs)]
+        problems += found
+        if not found:
+            terms.append((number, _term(entry)))
+    problems += _duplicates(terms, source)
+    if problems:
+        raise GlossaryError(problems)
+    return [term for _, term in terms]
+
+
+def _entry_problems(entry: dict, docs: Path) -> list[tuple[str, str]]:
+    """Every (field, problem) of one entry."""
+    problems = [
+        (field, "unknown field; use term, definition, abbr, page")
+        for field in sorted(set(entry) - set(REQUIRED) - set(OPTIONAL))
+    ]
+    for field in (*REQUIRED, *OPTIONAL):
+        value = entry.get(field)
+        if value is None and field in OPTIONAL:
+            continue
+        if not isinstance(value, str) or not value.strip() or "\n" in value.strip():
+            problems.append((field, f"must be a non-empty, one-line string, not {value!r}"))
+            continue
+        problem = _FIELD_CHECKS.get(field, lambda value, docs: None)(value.strip(), docs)
+        if problem:
+            problems.append((field, problem))
+    return problems
+
+
+def _definition_problem(definition: str, docs: Path) -> str | None:
+    if definition.endswith("."):
+        return "drop the final full stop (the page adds it)"
+    if '"' in definition:
+        return "must not contain double quotes (they break the tooltip)"
+    return None
+
+
+def _abbr_problem(abbr: str, docs: Path) -> str | None:
+    if not re.fullmatch(r"[A-Za-z][\w-]*", abbr):
+        return f"{abbr!r} must be letters, digits or hyphens"
+    return None
+
+
+def _page_problem(page: str, docs: Path) -> str | None:
+    path = page.partition("#")[0]
+    if not path.endswith((".md", ".py")) or not (docs / path).is_file():
+        return (
+            f"{page!r} is not a page of the site; give a path relative to docs/ of a page that exists, "
+            "like concepts/what-is-machine-learning.md"
+        )
+    return None
+
+
+_FIELD_CHECKS = {"definition": _definition_problem, "abbr": _abbr_problem, "page": _page_problem}
+
+
+def _term(entry: dict) -> Term:
+    """The Term of an entry that has no problem."""
+    optional = {field: entry[field].strip() if entry.get(field) is not None else None for field in OPTIONAL}
+    return Term(term=entry["term"].strip(), definition=entry["definition"].strip(), **optional)
+
+
+def _duplicates(terms: Sequence[tuple[int, Term]], source: str) -> list[str]:
+    """A problem for each term or abbreviation that repeats an earlier entry's."""
+    problems = []
     for field in ("term", "abbr"):
         seen: dict[str, int] = {}
-        for number, term in enumerate(terms, start=1):
+        for number, term in terms:
             value = getattr(term, field)
             if value is None:
                 continue
             if value.casefold() in seen:
-                raise GlossaryError(
+                problems.append(
                     f"{source}: entry {number} ({term.term!r}), field {field!r}: {value!r} duplicates entry "
                     f"{seen[value.casefold()]}"
                 )
-            seen[value.casefold()] = number
-    return terms
-
-
-def _validate_entry(entry: object, number: int, docs: Path, source: str) -> Term:
-    title = entry.get("term") if isinstance(entry, dict) else None
-    where = f"{source}: entry {number}" + (f" ({title!r})" if isinstance(title, str) and title else "")
-    if not isinstance(entry, dict):
-        raise GlossaryError(f"{where}: must be a mapping with the fields term, definition, abbr, page")
-    unknown = sorted(set(entry) - set(REQUIRED) - set(OPTIONAL))
-    if unknown:
-        raise GlossaryError(f"{where}, field {unknown[0]!r}: unknown field; use term, definition, abbr, page")
-    values: dict[str, str | None] = {}
-    for field in (*REQUIRED, *OPTIONAL):
-        value = entry.get(field)
-        if value is None and field in OPTIONAL:
-            values[field] = None
-            continue
-        if not isinstance(value, str) or not value.strip() or "\n" in value.strip():
-            raise GlossaryError(
-                f"{where}, field {field!r}: must be a non-empty, one-line string, not {value!r}"
-            )
-        values[field] = value.strip()
-    definition = values["definition"] or ""
-    if definition.endswith("."):
-        raise GlossaryError(f"{where}, field 'definition': drop the final full stop (the page adds it)")
-    if '"' in definition:
-        raise GlossaryError(
-            f"{where}, field 'definition': must not contain double quotes (they break the tooltip)"
-        )
-    if values["abbr"] is not None and not re.fullmatch(r"[A-Za-z][\w-]*", values["abbr"]):
-        raise GlossaryError(f"{where}, field 'abbr': {values['abbr']!r} must be letters, digits or hyphens")
-    page = values["page"]
-    if page is not None:
-        path = page.partition("#")[0]
-        if not path.endswith((".md", ".py")) or not (docs / path).is_file():
-            raise GlossaryError(
-                f"{where}, field 'page': {page!r} is not a page of the site; give a path relative to docs/ "
-                "of a page that exists, like concepts/what-is-machine-learning.md"
-            )
-    return Term(term=values["term"] or "", definition=definition, abbr=values["abbr"], page=page)
+            seen.setdefault(value.casefold(), number)
+    return problems
 
 
 # ---------------------------------------------------------------- rendering

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
@@ -47,16 +47,46 @@ FIELDS = ("title", "by", "url", "kind", "level", "cost", "topics", "step", "revi
 MAX_REVIEW_LENGTH = 160
 
 # Query parameters that track the reader or pay someone for the click.
-TRACKING_PARAMETERS = frozenset({
-    "ranmid", "raneaid", "ransiteid", "affiliate", "affiliate_id", "affid", "aff", "aff_id",
-    "ref", "ref_", "tag", "fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "igshid", "si",
-})
+TRACKING_PARAMETERS = frozenset(
+    {
+        "ranmid",
+        "raneaid",
+        "ransiteid",
+        "affiliate",
+        "affiliate_id",
+        "affid",
+        "aff",
+        "aff_id",
+        "ref",
+        "ref_",
+        "tag",
+        "fbclid",
+        "gclid",
+        "dclid",
+        "msclkid",
+        "mc_cid",
+        "mc_eid",
+        "igshid",
+        "si",
+    }
+)
 
 MARKER = re.compile(r"<!--\s*resources:\s*(?P<what>[^>]*?)\s*-->")
 
 
 class ResourceError(ValueError):
-    """An entry of the resources file is wrong; the message names the entry and the field."""
+    """The resources file is wrong. The message lists every problem, one per line, each naming
+    the entry and the field; ``problems`` holds the same lines."""
+
+    def __init__(self, problems: str | Sequence[str]) -> None:
+        self.problems = [problems] if isinstance(problems, str) else list(problems)
+        super().__init__(_summary(self.problems))
+
+
+def _summary(problems: Sequence[str]) -> str:
+    if len(problems) == 1:
+        return problems[0]
+    return f"{len(problems)} problems, fix them all:\n" + "\n".join(f"- {problem}" for problem in problems)
 
 
 @dataclass(frozen=True)
@@ -94,15 +124,31 @@ def _name(path: Path) -> str:
 
 
 def validate_resources(data: object, source: str = "data/resources.yaml") -> list[Resource]:
-    """Validate the parsed YAML (a mapping with a ``resources`` list) and return the entries."""
+    """Validate the parsed YAML (a mapping with a ``resources`` list) and return the entries.
+
+    Every entry and every field is checked before anything is raised, so that one run reports
+    every problem of the file.
+    """
     if not isinstance(data, dict) or not isinstance(data.get("resources"), list):
         raise ResourceError(f"{source}: expected a top-level 'resources:' list of entries")
     entries = data["resources"]
     if not entries:
         raise ResourceError(f"{source}: the 'resources' list is empty")
-    resources = [_validate_entry(entry, number, source) for number, entry in enumerate(entries, start=1)]
-    _check_unique(resources, source)
-    return resources
+    problems: list[str] = []
+    resources = []
+    for number, entry in enumerate(entries, start=1):
+        where = _where(source, number, entry)
+        if not isinstance(entry, dict):
+            problems.append(f"{where}: must be a mapping with the fields {', '.join(FIELDS)}")
+            continue
+        found = [f"{where}, field {field!r}: {text}" for field, text in _entry_problems(entry)]
+        problems += found
+        if not found:
+            resources.append((number, _resource(entry)))
+    problems += _duplicates(resources, source)
+    if problems:
+        raise ResourceError(problems)
+    return [resource for _, resource in resources]
 
 
 def _where(source: str, number: int, entry: object) -> str:
@@ -111,67 +157,112 @@ def _where(source: str, number: int, entry: object) -> str:
     return f"{source}: entry {number}{named}"
 
 
-def _validate_entry(entry: object, number: int, source: str) -> Resource:
-    where = _where(source, number, entry)
-    if not isinstance(entry, dict):
-        raise ResourceError(f"{where}: must be a mapping with the fields {', '.join(FIELDS)}")
-    unknown = sorted(set(entry) - set(FIELDS))
-    if unknown:
-        raise ResourceError(
-            f"{where}, field {unknown[0]!r}: unknown field; the fields are {', '.join(FIELDS)}"
+def _entry_problems(entry: dict) -> list[tuple[str, str]]:
+    """Every (field, problem) of one entry: unknown fields, then each field in FIELDS order."""
+    problems = [
+        (field, f"unknown field; the fields are {', '.join(FIELDS)}")
+        for field in sorted(set(entry) - set(FIELDS))
+    ]
+    for field in FIELDS:
+        value = entry.get(field)
+        problem = (
+            "is required and missing or empty" if value in (None, "", []) else FIELD_CHECKS[field](value)
         )
-    missing = [field for field in FIELDS if entry.get(field) in (None, "", [])]
-    if missing:
-        raise ResourceError(f"{where}, field {missing[0]!r}: is required and missing or empty")
+        if problem:
+            problems.append((field, problem))
+    return problems
 
-    def text(field: str) -> str:
-        value = entry[field]
-        if not isinstance(value, str) or not value.strip():
-            raise ResourceError(f"{where}, field {field!r}: must be a non-empty string, not {value!r}")
-        if "\n" in value.strip():
-            raise ResourceError(f"{where}, field {field!r}: must fit on one line")
-        return value.strip()
 
-    def choice(field: str, allowed: Iterable[str]) -> str:
-        value = text(field)
-        if value not in allowed:
-            raise ResourceError(f"{where}, field {field!r}: {value!r} is not one of {', '.join(allowed)}")
-        return value
+def _one_line(value: object) -> str | None:
+    if not isinstance(value, str) or not value.strip():
+        return f"must be a non-empty string, not {value!r}"
+    if "\n" in value.strip():
+        return "must fit on one line"
+    return None
 
-    step = entry["step"]
+
+def _one_of(allowed: Iterable[str]) -> Callable[[object], str | None]:
+    def check(value: object) -> str | None:
+        problem = _one_line(value)
+        if problem is None and value.strip() not in allowed:
+            problem = f"{value.strip()!r} is not one of {', '.join(allowed)}"
+        return problem
+
+    return check
+
+
+def _step_problem(step: object) -> str | None:
     if isinstance(step, bool) or not isinstance(step, int) or step not in STEPS:
-        raise ResourceError(f"{where}, field 'step': {step!r} is not a roadmap step (1 to {len(STEPS)})")
-    topics = entry["topics"]
+        return f"{step!r} is not a roadmap step (1 to {len(STEPS)})"
+    return None
+
+
+def _topics_problem(topics: object) -> str | None:
     if not isinstance(topics, list) or not all(isinstance(t, str) and t.strip() for t in topics):
-        raise ResourceError(f"{where}, field 'topics': must be a list of words, like [pandas, plotting]")
+        return "must be a list of words, like [pandas, plotting]"
     if any(topic != topic.lower() for topic in topics):
-        raise ResourceError(f"{where}, field 'topics': write topics in lowercase, like 'pandas'")
-    review = text("review")
-    if len(review) > MAX_REVIEW_LENGTH:
-        raise ResourceError(
-            f"{where}, field 'review': is {len(review)} characters; keep it to one line of at most "
-            f"{MAX_REVIEW_LENGTH}"
-        )
+        return "write topics in lowercase, like 'pandas'"
+    return None
+
+
+def _review_problem(review: object) -> str | None:
+    problem = _one_line(review)
+    if problem is None and len(review.strip()) > MAX_REVIEW_LENGTH:
+        problem = f"is {len(review.strip())} characters; keep it to one line of at most {MAX_REVIEW_LENGTH}"
+    return problem
+
+
+def _url_problem(url: object) -> str | None:
+    problem = _one_line(url)
+    if problem is not None:
+        return problem
+    url = url.strip()
+    parts = urlsplit(url)
+    if parts.scheme != "https" or not parts.netloc:
+        return f"{url!r} must start with https:// and name a host"
+    if " " in url:
+        return f"{url!r} contains a space"
+    for name, _ in parse_qsl(parts.query, keep_blank_values=True):
+        key = name.lower()
+        if key.startswith("utm_") or key in TRACKING_PARAMETERS:
+            return f"remove the tracking or affiliate parameter {name!r} from {url!r}"
+    return None
+
+
+FIELD_CHECKS: dict[str, Callable[[object], str | None]] = {
+    "title": _one_line,
+    "by": _one_line,
+    "url": _url_problem,
+    "kind": _one_of(KINDS),
+    "level": _one_of(LEVELS),
+    "cost": _one_of(COSTS),
+    "topics": _topics_problem,
+    "step": _step_problem,
+    "review": _review_problem,
+}
+"""One check per field: it returns what is wrong with a value, or None."""
+
+
+def _resource(entry: dict) -> Resource:
+    """The Resource of an entry that has no problem."""
     return Resource(
-        title=text("title"), by=text("by"), url=check_url(text("url"), where), kind=choice("kind", KINDS),
-        level=choice("level", LEVELS), cost=choice("cost", COSTS), topics=tuple(t.strip() for t in topics),
-        step=step, review=review,
+        title=entry["title"].strip(),
+        by=entry["by"].strip(),
+        url=entry["url"].strip(),
+        kind=entry["kind"].strip(),
+        level=entry["level"].strip(),
+        cost=entry["cost"].strip(),
+        topics=tuple(topic.strip() for topic in entry["topics"]),
+        step=entry["step"],
+        review=entry["review"].strip(),
     )
 
 
 def check_url(url: str, where: str = "url") -> str:
     """Return ``url`` if it is a clean https URL; raise ResourceError otherwise."""
-    parts = urlsplit(url)
-    if parts.scheme != "https" or not parts.netloc:
-        raise ResourceError(f"{where}, field 'url': {url!r} must start with https:// and name a host")
-    if " " in url:
-        raise ResourceError(f"{where}, field 'url': {url!r} contains a space")
-    for name, _ in parse_qsl(parts.query, keep_blank_values=True):
-        key = name.lower()
-        if key.startswith("utm_") or key in TRACKING_PARAMETERS:
-            raise ResourceError(
-                f"{where}, field 'url': remove the tracking or affiliate parameter {name!r} from {url!r}"
-            )
+    problem = _url_problem(url)
+    if problem is not None:
+        raise ResourceError(f"{where}, field 'url': {problem}")
     return url
 
 
@@ -180,17 +271,21 @@ def _canonical(url: str) -> str:
     return f"{parts.netloc.lower().removeprefix('www.')}{parts.path.rstrip('/')}?{parts.query}"
 
 
-def _check_unique(resources: Sequence[Resource], source: str) -> None:
+def _duplicates(resources: Sequence[tuple[int, Resource]], source: str) -> list[str]:
+    """A problem for each entry whose URL or title repeats an earlier entry's."""
+    problems = []
     seen_urls: dict[str, int] = {}
     seen_titles: dict[str, int] = {}
-    for number, resource in enumerate(resources, start=1):
+    for number, resource in resources:
         where = f"{source}: entry {number} ({resource.title!r})"
         url, title = _canonical(resource.url), resource.title.casefold()
         if url in seen_urls:
-            raise ResourceError(f"{where}, field 'url': duplicates the URL of entry {seen_urls[url]}")
+            problems.append(f"{where}, field 'url': duplicates the URL of entry {seen_urls[url]}")
         if title in seen_titles:
-            raise ResourceError(f"{where}, field 'title': duplicates the title of entry {seen_titles[title]}")
-        seen_urls[url], seen_titles[title] = number, number
+            problems.append(f"{where}, field 'title': duplicates the title of entry {seen_titles[title]}")
+        seen_urls.setdefault(url, number)
+        seen_titles.setdefault(title, number)
+    return problems
 
 
 # ---------------------------------------------------------------- rendering
@@ -224,25 +319,25 @@ def render_table(resources: Sequence[Resource], compact: bool = False) -> str:
 
 def _options(name: str, label: str, values: Iterable[tuple[str, str]]) -> str:
     options = "".join(f'<option value="{html.escape(v)}">{html.escape(t)}</option>' for v, t in values)
-    return (
-        f'<label>{label} <select name="{name}"><option value="">any</option>{options}</select></label>'
-    )
+    return f'<label>{label} <select name="{name}"><option value="">any</option>{options}</select></label>'
 
 
 def render_filter() -> str:
     """The filter form; docs/javascripts/resources-filter.js shows it and makes it work."""
-    return "\n".join([
-        '<form class="resources-filter" role="search" aria-label="Filter the resources" hidden>',
-        _options("step", "Step", ((str(n), f"{n}. {name}") for n, name in STEPS.items())),
-        _options("kind", "Kind", ((kind, kind) for kind in KINDS)),
-        _options("level", "Level", ((level, level) for level in LEVELS)),
-        _options("cost", "Cost", ((cost, cost) for cost in COSTS)),
-        '<label>Search <input type="search" name="text" placeholder="title, author or topic"></label>',
-        '<button type="reset">Show all</button>',
-        '<p class="resources-status" role="status" aria-live="polite"></p>',
-        "</form>",
-        "",
-    ])
+    return "\n".join(
+        [
+            '<form class="resources-filter" role="search" aria-label="Filter the resources" hidden>',
+            _options("step", "Step", ((str(n), f"{n}. {name}") for n, name in STEPS.items())),
+            _options("kind", "Kind", ((kind, kind) for kind in KINDS)),
+            _options("level", "Level", ((level, level) for level in LEVELS)),
+            _options("cost", "Cost", ((cost, cost) for cost in COSTS)),
+            '<label>Search <input type="search" name="text" placeholder="title, author or topic"></label>',
+            '<button type="reset">Show all</button>',
+            '<p class="resources-status" role="status" aria-live="polite"></p>',
+            "</form>",
+            "",
+        ]
+    )
 
 
 def render_by_step(resources: Sequence[Resource]) -> str:

@@ -7,6 +7,8 @@ import pandas as pd
 from sklearn.datasets import load_digits
 from sklearn.model_selection import train_test_split
 
+from tutorials_lib import _validate as check
+
 DIGIT_SIDE = 8
 DIGIT_MAX = 16.0
 
@@ -21,6 +23,7 @@ def load_digits_frame() -> pd.DataFrame:
         A DataFrame of 1,797 rows and 65 columns.
 
     Examples:
+        >>> from tutorials_lib.data import load_digits_frame
         >>> frame = load_digits_frame()
         >>> frame.shape
         (1797, 65)
@@ -46,26 +49,26 @@ def load_digits_split(
 
     Args:
         test_size: Fraction of the images kept for testing, strictly between 0 and 1.
-        seed: Seed of the random shuffle.
+        seed: Seed of the random shuffle, a whole number from 0 to 2**32 - 1.
 
     Returns:
         ``(X_train, X_test, y_train, y_test)``: images as rows of 64 ``float32`` values in
         [0, 1], and their labels as integers.
 
     Raises:
-        ValueError: If ``test_size`` is not strictly between 0 and 1.
+        TypeError: If ``test_size`` is not a number or ``seed`` not a whole number.
+        ValueError: If ``test_size`` is not strictly between 0 and 1, or ``seed`` is negative.
 
     Examples:
+        >>> from tutorials_lib.data import load_digits_split
         >>> X_train, X_test, y_train, y_test = load_digits_split(test_size=0.2)
         >>> X_train.shape, X_test.shape
         ((1437, 64), (360, 64))
         >>> float(X_train.max()), X_train.dtype
         (1.0, dtype('float32'))
     """
-    if isinstance(test_size, bool) or not isinstance(test_size, (int, float)) or not 0 < test_size < 1:
-        raise ValueError(
-            f"test_size must be a fraction strictly between 0 and 1, such as 0.25; got {test_size!r}."
-        )
+    test_size = check.fraction(test_size, "test_size", example=0.25)
+    seed = check.seed(seed)
     digits = load_digits()
     X = (digits.data / DIGIT_MAX).astype(np.float32)
     return train_test_split(X, digits.target, test_size=test_size, random_state=seed, stratify=digits.target)

@@ -13,28 +13,54 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from tutorials_lib import _validate as check
+
 ACTIVATIONS = ("relu", "tanh", "sigmoid")
 
 
 def sigmoid(z: np.ndarray) -> np.ndarray:
     """Squash every value into (0, 1) with the logistic function ``1 / (1 + exp(-z))``.
 
+    Args:
+        z: A number or an array of numbers, of any shape.
+
+    Returns:
+        An array of the same shape, with values between 0 and 1.
+
+    Raises:
+        TypeError: If ``z`` is not made of real numbers.
+        ValueError: If ``z`` contains NaN or an infinite value.
+
     Examples:
+        >>> import numpy as np
+        >>> from tutorials_lib.neural import sigmoid
         >>> sigmoid(np.array([-2.0, 0.0, 2.0])).round(3)
         array([0.119, 0.5  , 0.881])
     """
-    z = np.asarray(z, dtype=float)
+    z = check.numeric_array(z, "z", allow_empty=True)
     return 0.5 * (1.0 + np.tanh(0.5 * z))  # the same function, without overflow for large -z
 
 
 def relu(z: np.ndarray) -> np.ndarray:
     """Rectified linear unit: keep positive values, replace negative ones by 0.
 
+    Args:
+        z: A number or an array of numbers, of any shape.
+
+    Returns:
+        An array of the same shape.
+
+    Raises:
+        TypeError: If ``z`` is not made of real numbers.
+        ValueError: If ``z`` contains NaN or an infinite value.
+
     Examples:
+        >>> import numpy as np
+        >>> from tutorials_lib.neural import relu
         >>> relu(np.array([-2.0, 0.0, 3.0]))
         array([0., 0., 3.])
     """
-    return np.maximum(np.asarray(z, dtype=float), 0.0)
+    return np.maximum(check.numeric_array(z, "z", allow_empty=True), 0.0)
 
 
 def softmax(logits: np.ndarray) -> np.ndarray:
@@ -49,13 +75,19 @@ def softmax(logits: np.ndarray) -> np.ndarray:
     Returns:
         An array of the same shape whose rows sum to 1.
 
+    Raises:
+        TypeError: If ``logits`` is not made of real numbers.
+        ValueError: If ``logits`` is empty, not 1-D or 2-D, or contains NaN or an infinite value.
+
     Examples:
+        >>> import numpy as np
+        >>> from tutorials_lib.neural import softmax
         >>> softmax(np.array([1.0, 2.0, 3.0])).round(3)
         array([0.09 , 0.245, 0.665])
         >>> softmax(np.array([[1000.0, 1000.0]]))
         array([[0.5, 0.5]])
     """
-    logits = np.asarray(logits, dtype=float)
+    logits = check.numeric_array(logits, "logits", ndim=(1, 2))
     shifted = logits - logits.max(axis=-1, keepdims=True)
     exps = np.exp(shifted)
     return exps / exps.sum(axis=-1, keepdims=True)
@@ -71,11 +103,27 @@ def cross_entropy(probabilities: np.ndarray, y: np.ndarray) -> float:
     Returns:
         The loss, 0 for a perfectly confident correct model, ``log(classes)`` for a uniform guess.
 
+    Raises:
+        TypeError: If an argument is not an array of numbers, or ``y`` holds text.
+        ValueError: If ``probabilities`` is not 2-D, holds values outside [0, 1] (scores
+            instead of probabilities) or rows that do not sum to 1, if ``y`` is one-hot,
+            has another length or holds labels outside ``range(classes)``, or if either
+            contains NaN.
+
     Examples:
+        >>> import numpy as np
+        >>> from tutorials_lib.neural import cross_entropy
         >>> round(cross_entropy(np.array([[0.5, 0.5], [0.9, 0.1]]), np.array([0, 0])), 4)
         0.3993
     """
-    probabilities = np.asarray(probabilities, dtype=float)
+    probabilities = check.probabilities(probabilities, "probabilities")
+    length, classes = probabilities.shape
+    y = check.labels(y, "y", rows_of="probabilities", length=length, classes=classes)
+    return _mean_negative_log(probabilities, y)
+
+
+def _mean_negative_log(probabilities: np.ndarray, y: np.ndarray) -> float:
+    """Cross-entropy of arrays already checked (training calls it once per batch)."""
     picked = probabilities[np.arange(len(y)), y]
     return float(-np.mean(np.log(np.clip(picked, 1e-12, None))))
 
@@ -97,12 +145,6 @@ def _activation_derivative(name: str, z: np.ndarray, a: np.ndarray) -> np.ndarra
     return a * (1.0 - a)
 
 
-def _check_positive_int(name: str, value: object) -> int:
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 1:
-        raise ValueError(f"{name} must be a positive integer; got {value!r}.")
-    return int(value)
-
-
 class MLP:
     """A fully connected network: dense layers with an activation, and a softmax output.
 
@@ -121,10 +163,13 @@ class MLP:
         biases: One vector per layer, of shape ``(units,)``.
 
     Raises:
-        ValueError: If ``layer_sizes`` has fewer than two sizes, or a size is not a positive
-            integer, or the activation is unknown.
+        TypeError: If ``layer_sizes`` is not a list of whole numbers, ``activation`` not a
+            string or ``seed`` not a whole number.
+        ValueError: If ``layer_sizes`` has fewer than two sizes, a size is below 1, the
+            activation is unknown or the seed is negative.
 
     Examples:
+        >>> from tutorials_lib.neural import MLP
         >>> model = MLP([4, 5, 3], seed=0)
         >>> [w.shape for w in model.weights], [b.shape for b in model.biases]
         ([(4, 5), (5, 3)], [(5,), (3,)])
@@ -133,21 +178,10 @@ class MLP:
     """
 
     def __init__(self, layer_sizes: Sequence[int], *, activation: str = "relu", seed: int = 0) -> None:
-        if isinstance(layer_sizes, (str, bytes)) or not isinstance(layer_sizes, Sequence):
-            raise ValueError(
-                f"layer_sizes must be a list of layer widths such as [64, 32, 10]; got {layer_sizes!r}."
-            )
-        if len(layer_sizes) < 2:
-            raise ValueError(
-                f"layer_sizes needs at least an input size and an output size, such as [64, 10]; "
-                f"got {list(layer_sizes)}."
-            )
-        sizes = [_check_positive_int("every layer size", size) for size in layer_sizes]
-        if activation not in ACTIVATIONS:
-            raise ValueError(f"activation must be one of {', '.join(ACTIVATIONS)}; got {activation!r}.")
+        sizes = _check_layer_sizes(layer_sizes)
         self.layer_sizes = sizes
-        self.activation = activation
-        self.rng = np.random.default_rng(seed)
+        self.activation = check.one_of(activation, "activation", ACTIVATIONS)
+        self.rng = np.random.default_rng(check.seed(seed))
         gain = 2.0 if activation == "relu" else 1.0
         self.weights: list[np.ndarray] = []
         self.biases: list[np.ndarray] = []
@@ -163,7 +197,7 @@ class MLP:
 
     # ------------------------------------------------------------------ checks
     def _check_X(self, X: np.ndarray) -> np.ndarray:
-        X = np.asarray(X, dtype=float)
+        X = check.numeric_array(X, "X")
         if X.ndim != 2 or X.shape[1] != self.layer_sizes[0]:
             raise ValueError(
                 f"X must be a 2-D array with one row per example and {self.layer_sizes[0]} columns "
@@ -172,18 +206,7 @@ class MLP:
         return X
 
     def _check_y(self, X: np.ndarray, y: np.ndarray) -> np.ndarray:
-        y = np.asarray(y)
-        classes = self.layer_sizes[-1]
-        if y.ndim != 1 or len(y) != len(X):
-            raise ValueError(
-                f"y must be a 1-D array of {len(X)} integer labels, one per row of X; got shape {y.shape}."
-            )
-        if not np.issubdtype(y.dtype, np.integer) or y.min() < 0 or y.max() >= classes:
-            raise ValueError(
-                f"y must hold integer class labels from 0 to {classes - 1}, not one-hot vectors or "
-                f"floats; got dtype {y.dtype} with values from {y.min()} to {y.max()}."
-            )
-        return y
+        return check.labels(y, "y", rows_of="X", length=len(X), classes=self.layer_sizes[-1])
 
     # ------------------------------------------------------------------ forward
     def forward(self, X: np.ndarray) -> tuple[np.ndarray, list[tuple[np.ndarray, np.ndarray]]]:
@@ -197,6 +220,8 @@ class MLP:
             each layer its input and its pre-activation ``z``.
 
         Examples:
+            >>> import numpy as np
+            >>> from tutorials_lib.neural import MLP
             >>> model = MLP([3, 4, 2], seed=0)
             >>> probabilities, cache = model.forward(np.ones((5, 3)))
             >>> probabilities.shape, probabilities.sum(axis=1).round(6).tolist()
@@ -214,14 +239,25 @@ class MLP:
     def loss(self, X: np.ndarray, y: np.ndarray) -> float:
         """Softmax cross-entropy of the network on ``(X, y)``.
 
+        Args:
+            X: Inputs of shape ``(n, inputs)``.
+            y: Integer labels of shape ``(n,)``.
+
+        Raises:
+            TypeError: If ``X`` or ``y`` is not an array of numbers.
+            ValueError: If ``X`` is empty, has the wrong shape or contains NaN, or ``y`` is not
+                one label per row of ``X``.
+
         Examples:
+            >>> import numpy as np
+            >>> from tutorials_lib.neural import MLP
             >>> model = MLP([3, 4, 2], seed=0)
             >>> round(model.loss(np.zeros((2, 3)), np.array([0, 1])), 4)  # all-zero input: a fair coin
             0.6931
         """
         X = self._check_X(X)
         y = self._check_y(X, y)
-        return cross_entropy(self.forward(X)[0], y)
+        return _mean_negative_log(self.forward(X)[0], y)
 
     # ------------------------------------------------------------------ backward
     def gradients(self, X: np.ndarray, y: np.ndarray) -> tuple[list[np.ndarray], list[np.ndarray]]:
@@ -236,6 +272,8 @@ class MLP:
             ``biases``.
 
         Examples:
+            >>> import numpy as np
+            >>> from tutorials_lib.neural import MLP
             >>> model = MLP([3, 4, 2], seed=0)
             >>> dW, db = model.gradients(np.ones((5, 3)), np.array([0, 1, 1, 0, 1]))
             >>> [g.shape for g in dW], [g.shape for g in db]
@@ -248,7 +286,7 @@ class MLP:
     def _backward(self, X: np.ndarray, y: np.ndarray) -> tuple[float, list[np.ndarray], list[np.ndarray]]:
         """Loss and gradients of checked inputs, from one forward pass."""
         probabilities, cache = self.forward(X)
-        loss = cross_entropy(probabilities, y)
+        loss = _mean_negative_log(probabilities, y)
         # Softmax and cross-entropy together have the simplest derivative: p - one_hot(y).
         delta = probabilities.copy()
         delta[np.arange(len(y)), y] -= 1.0
@@ -292,9 +330,13 @@ class MLP:
             The mean training loss of each epoch (averaged over its batches, as Keras reports it).
 
         Raises:
-            ValueError: If the data have the wrong shape or labels, or a setting is not positive.
+            TypeError: If the data are not numbers, or a setting is not a number.
+            ValueError: If the data are empty, contain NaN or have the wrong shape or labels, or
+                a setting is not positive.
 
         Examples:
+            >>> import numpy as np
+            >>> from tutorials_lib.neural import MLP
             >>> rng = np.random.default_rng(0)
             >>> X = rng.normal(size=(200, 2))
             >>> y = (X[:, 0] * X[:, 1] > 0).astype(int)  # XOR-like: no straight line separates it
@@ -305,11 +347,9 @@ class MLP:
         """
         X = self._check_X(X)
         y = self._check_y(X, y)
-        epochs = _check_positive_int("epochs", epochs)
-        batch_size = _check_positive_int("batch_size", batch_size)
-        is_number = isinstance(learning_rate, (int, float)) and not isinstance(learning_rate, bool)
-        if not is_number or not learning_rate > 0:
-            raise ValueError(f"learning_rate must be a positive number such as 0.1; got {learning_rate!r}.")
+        epochs = check.positive_int(epochs, "epochs", example=20)
+        batch_size = check.positive_int(batch_size, "batch_size", example=32)
+        learning_rate = check.positive_number(learning_rate, "learning_rate", example=0.1)
         history = []
         for _ in range(epochs):
             order = self.rng.permutation(len(X))
@@ -327,20 +367,50 @@ class MLP:
 
     # ------------------------------------------------------------------ use
     def predict_proba(self, X: np.ndarray) -> np.ndarray:
-        """Probabilities of each class, shape ``(n, classes)``."""
+        """Probabilities of each class, shape ``(n, classes)``.
+
+        Examples:
+            >>> import numpy as np
+            >>> from tutorials_lib.neural import MLP
+            >>> MLP([3, 4, 2], seed=0).predict_proba(np.zeros((1, 3))).round(2)
+            array([[0.5, 0.5]])
+        """
         return self.forward(X)[0]
 
     def predict(self, X: np.ndarray) -> np.ndarray:
         """The most probable class of each row of ``X``.
 
         Examples:
+            >>> import numpy as np
+            >>> from tutorials_lib.neural import MLP
             >>> MLP([3, 4, 2], seed=0).predict(np.zeros((2, 3))).tolist()
             [0, 0]
         """
         return self.predict_proba(X).argmax(axis=1)
 
     def score(self, X: np.ndarray, y: np.ndarray) -> float:
-        """Accuracy: the fraction of rows of ``X`` whose predicted class is ``y``."""
+        """Accuracy: the fraction of rows of ``X`` whose predicted class is ``y``.
+
+        Examples:
+            >>> import numpy as np
+            >>> from tutorials_lib.neural import MLP
+            >>> MLP([3, 4, 2], seed=0).score(np.zeros((2, 3)), np.array([0, 1]))
+            0.5
+        """
         X = self._check_X(X)
         y = self._check_y(X, y)
         return float(np.mean(self.predict(X) == y))
+
+
+def _check_layer_sizes(layer_sizes: object) -> list[int]:
+    if isinstance(layer_sizes, (str, bytes)) or not isinstance(layer_sizes, Sequence):
+        raise TypeError(
+            f"layer_sizes must be a list of layer widths such as [64, 32, 10]; got "
+            f"{check.describe(layer_sizes)}."
+        )
+    if len(layer_sizes) < 2:
+        raise ValueError(
+            f"layer_sizes needs at least an input size and an output size, such as [64, 10]; "
+            f"got {list(layer_sizes)}."
+        )
+    return [check.positive_int(size, f"layer_sizes[{i}]", example=32) for i, size in enumerate(layer_sizes)]

@@ -4,15 +4,19 @@ decision regions of a classifier trained on two features."""
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
+import matplotlib
 import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.axes import Axes
+from matplotlib.colors import Colormap
 from matplotlib.figure import Figure
 from sklearn.base import BaseEstimator
 from sklearn.inspection import DecisionBoundaryDisplay
 from sklearn.utils.validation import check_is_fitted
+
+from tutorials_lib import _validate as check
 
 
 def as_images(images: np.ndarray) -> np.ndarray:
@@ -22,13 +26,16 @@ def as_images(images: np.ndarray) -> np.ndarray:
     returned unchanged.
 
     Raises:
-        ValueError: If the array is neither 3-D nor 2-D with square rows.
+        TypeError: If ``images`` is not an array of numbers.
+        ValueError: If the array is neither 3-D nor 2-D with square rows, or contains NaN.
 
     Examples:
+        >>> import numpy as np
+        >>> from tutorials_lib.plotting import as_images
         >>> as_images(np.zeros((5, 64))).shape
         (5, 8, 8)
     """
-    images = np.asarray(images)
+    images = check.numeric_array(images, "images", allow_empty=True)
     if images.ndim == 3:
         return images
     if images.ndim == 2:
@@ -36,7 +43,7 @@ def as_images(images: np.ndarray) -> np.ndarray:
         if side * side == images.shape[1]:
             return images.reshape(len(images), side, side)
         raise ValueError(
-            f"Each row has {images.shape[1]} values, which is not a square image. Pass images as "
+            f"Each row of images has {images.shape[1]} values, which is not a square image. Pass images as "
             "an array of shape (n, height, width), or rows of n*n pixels such as (n, 64)."
         )
     raise ValueError(
@@ -65,25 +72,26 @@ def plot_image_grid(
         The Matplotlib figure; call ``plt.show()`` to display it.
 
     Raises:
-        ValueError: If there are no images, if ``ncols`` is not a positive integer, or if
-            the number of labels differs from the number of images.
+        TypeError: If an argument is of the wrong type, such as a single number for ``labels``.
+        ValueError: If there are no images, if ``ncols`` or ``size`` is not positive, if
+            ``cmap`` is not a Matplotlib colour map, or if the number of labels differs from
+            the number of images.
 
     Examples:
+        >>> import numpy as np
+        >>> from tutorials_lib.plotting import plot_image_grid
         >>> figure = plot_image_grid(np.eye(64)[:12], labels=range(12), ncols=6)
         >>> len(figure.axes)
         12
     """
     grid = as_images(images)
     if len(grid) == 0:
-        raise ValueError("There are no images to plot: pass at least one image.")
-    if isinstance(ncols, bool) or not isinstance(ncols, int) or ncols < 1:
-        raise ValueError(f"ncols must be a positive integer; got {ncols!r}.")
+        raise ValueError("images is empty: there are no images to plot. Pass at least one image.")
+    ncols = check.positive_int(ncols, "ncols", example=10)
+    size = check.positive_number(size, "size", example=1.0)
+    _check_cmap(cmap)
     if labels is not None:
-        labels = list(labels)
-        if len(labels) != len(grid):
-            raise ValueError(
-                f"Got {len(grid)} images but {len(labels)} labels: pass one label per image, or none."
-            )
+        labels = _image_labels(labels, len(grid))
     ncols = min(ncols, len(grid))
     nrows = math.ceil(len(grid) / ncols)
     figure, axes = plt.subplots(nrows, ncols, figsize=(size * ncols, size * nrows * 1.15), squeeze=False)
@@ -117,40 +125,101 @@ def plot_decision_boundary(
         The axes that were drawn on; call ``plt.show()`` to display the figure.
 
     Raises:
-        ValueError: If ``X`` does not have two columns, if ``X`` and ``y`` have different
-            lengths, or if the model has not been fitted yet.
+        TypeError: If ``model`` is not a scikit-learn estimator, ``X`` is not numbers or ``ax``
+            is not Matplotlib axes.
+        ValueError: If ``X`` is empty, contains NaN or does not have two columns, if ``X`` and
+            ``y`` have different lengths, if ``y`` holds classes the model does not know, or if
+            the model has not been fitted yet.
 
     Examples:
         >>> from sklearn.datasets import make_moons
         >>> from sklearn.neighbors import KNeighborsClassifier
+        >>> from tutorials_lib.plotting import plot_decision_boundary
         >>> X, y = make_moons(n_samples=100, noise=0.2, random_state=0)
         >>> ax = plot_decision_boundary(KNeighborsClassifier().fit(X, y), X, y)
         >>> len(ax.collections) >= 2  # the shaded regions and the points
         True
     """
-    X = np.asarray(X)
-    y = np.asarray(y)
-    if X.ndim != 2 or X.shape[1] != 2:
+    X = check.numeric_array(X, "X", ndim=2)
+    if X.shape[1] != 2:
         raise ValueError(
             f"X must have exactly two columns (one per axis of the plot); got an array of shape "
             f"{X.shape}. Select two features, for example X[:, :2], and fit the model on them."
         )
-    if y.shape != (len(X),):
-        raise ValueError(
-            f"X has {len(X)} rows but y has shape {y.shape}: pass one label per row of X."
+    y = np.asarray(y) if y is not None else y
+    if y is not None and y.dtype.kind not in "biufUS":
+        raise TypeError(
+            f"y must hold class labels, numbers or text such as [0, 1] or ['Adelie', 'Gentoo']; got "
+            f"{check.describe(y)}."
         )
-    try:
-        check_is_fitted(model)
-    except TypeError as error:  # not a scikit-learn estimator at all
-        raise ValueError(f"model must be a scikit-learn classifier; got {type(model).__name__}.") from error
-    except ValueError as error:  # NotFittedError is a ValueError
-        raise ValueError(
-            f"This {type(model).__name__} is not fitted yet: call model.fit(X_train, y_train) first."
-        ) from error
+    if y is None or y.shape != (len(X),):
+        raise ValueError(f"X has {len(X)} rows but y is {check.describe(y)}: pass one label per row of X.")
+    _check_fitted_classifier(model)
+    if ax is not None:
+        advice = "Pass the axes of a figure, for example: figure, ax = plt.subplots()."
+        check.instance(ax, "ax", Axes, "Matplotlib axes", advice)
+    colours = _class_numbers(model, y)
     if ax is None:
         _, ax = plt.subplots(figsize=(5, 4))
     DecisionBoundaryDisplay.from_estimator(
         model, X, response_method="predict", cmap="coolwarm", alpha=0.3, ax=ax, grid_resolution=200, eps=0.5
     )
-    ax.scatter(X[:, 0], X[:, 1], c=y, cmap="coolwarm", edgecolor="black", linewidth=0.5, s=20)
+    ax.scatter(X[:, 0], X[:, 1], c=colours, cmap="coolwarm", edgecolor="black", linewidth=0.5, s=20)
     return ax
+
+
+def _check_cmap(cmap: object) -> None:
+    if isinstance(cmap, Colormap):
+        return
+    if not isinstance(cmap, str):
+        raise TypeError(
+            f"cmap must be the name of a Matplotlib colour map such as 'gray_r'; got {check.describe(cmap)}."
+        )
+    if cmap not in matplotlib.colormaps:
+        raise ValueError(
+            f"cmap {cmap!r} is not a Matplotlib colour map; try 'gray_r', 'gray' or 'viridis' "
+            "(the list is in matplotlib.colormaps)."
+        )
+
+
+def _image_labels(labels: object, count: int) -> list:
+    if isinstance(labels, (str, bytes)) or not isinstance(labels, Iterable):
+        raise TypeError(
+            "labels must be a list with one title per image, such as [7, 3, 1]; got "
+            f"{check.describe(labels)}. For a single image, pass a list of one: labels=[label]."
+        )
+    labels = list(labels)
+    if len(labels) != count:
+        raise ValueError(f"Got {count} images but {len(labels)} labels: pass one label per image, or none.")
+    return labels
+
+
+def _check_fitted_classifier(model: object) -> None:
+    try:
+        check_is_fitted(model)
+    except TypeError as error:  # not a scikit-learn estimator at all
+        raise TypeError(
+            f"model must be a fitted scikit-learn classifier; got {type(model).__name__}."
+        ) from error
+    except ValueError as error:  # NotFittedError is a ValueError
+        raise ValueError(
+            f"This {type(model).__name__} is not fitted yet: call model.fit(X_train, y_train) first."
+        ) from error
+
+
+def _class_numbers(model: object, y: np.ndarray) -> np.ndarray:
+    """The position of each label of ``y`` among the model's classes: numbers to colour the points by.
+
+    Labels can then be text (such as penguin species) as well as numbers.
+    """
+    classes = getattr(model, "classes_", None)
+    if classes is None:
+        classes = np.unique(y)
+    unknown = sorted(set(y.tolist()) - set(np.asarray(classes).tolist()), key=str)
+    if unknown:
+        raise ValueError(
+            f"y holds labels the model was not trained on: {unknown[:5]}. The model knows "
+            f"{np.asarray(classes).tolist()}; pass the labels of the same dataset."
+        )
+    order = np.argsort(classes)
+    return order[np.searchsorted(np.asarray(classes)[order], y)]

@@ -25,5 +25,12 @@ def test_digits_split_is_stratified_scaled_and_reproducible():
 
 @pytest.mark.parametrize("bad", [0, 1, 1.5, -0.1, "0.2", True, None])
 def test_digits_split_rejects_a_test_size_that_is_not_a_fraction(bad):
-    with pytest.raises(ValueError, match="strictly between 0 and 1, such as 0.25"):
+    with pytest.raises((TypeError, ValueError), match="test_size must be a fraction strictly between 0 and"):
         load_digits_split(test_size=bad)
+
+
+@pytest.mark.parametrize("bad", [-1, 2**32, 0.5, "0", None])
+def test_digits_split_names_seed_not_random_state(bad):
+    with pytest.raises((TypeError, ValueError), match="^seed must be a whole number") as error:
+        load_digits_split(seed=bad)
+    assert "random_state" not in str(error.value)

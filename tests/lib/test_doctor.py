@@ -4,17 +4,50 @@ import pytest
 
 from tutorials_lib import doctor
 from tutorials_lib.__main__ import main as cli
-from tutorials_lib.doctor import Facts, Finding, check, exit_code, gather_facts, report
+from tutorials_lib.doctor import (
+    KERAS_WRITTEN_CONFIG,
+    Facts,
+    Finding,
+    KerasConfig,
+    check,
+    exit_code,
+    gather_facts,
+    keras_home,
+    read_keras_config,
+    report,
+)
 
-GOOD = {"numpy": "2.4.0", "scipy": "1.17.1", "pandas": "3.1.1", "matplotlib": "3.11.2",
-        "scikit-learn": "1.9.1", "keras": "3.15.1", "jax": "0.10.2", "tensorflow": None, "torch": None}
+GOOD = {
+    "numpy": "2.4.0",
+    "scipy": "1.17.1",
+    "pandas": "3.1.1",
+    "matplotlib": "3.11.2",
+    "scikit-learn": "1.9.1",
+    "keras": "3.15.1",
+    "jax": "0.10.2",
+    "tensorflow": None,
+    "torch": None,
+}
 
 
 def facts(python=(3, 11, 7), env="jax", config=None, **versions) -> Facts:
-    """Facts of a made-up machine: GOOD versions, changed by ``versions`` (None = missing)."""
-    return gather_facts(version_of=lambda name: {**GOOD, **versions}.get(name),
-                        environ={} if env is None else {"KERAS_BACKEND": env}, python=python,
-                        read_config=lambda: config)
+    """Facts of a made-up machine: GOOD versions, changed by ``versions`` (None = missing).
+
+    ``config`` is the backend a person chose in keras.json, or a whole KerasConfig.
+    """
+    if not isinstance(config, KerasConfig):
+        config = KerasConfig(backend=config)
+    return gather_facts(
+        version_of=lambda name: {**GOOD, **versions}.get(name),
+        environ={} if env is None else {"KERAS_BACKEND": env},
+        python=python,
+        read_config=lambda: config,
+    )
+
+
+def backend_finding(findings: list[Finding]) -> Finding:
+    [finding] = [f for f in findings if "backend" in f.message]
+    return finding
 
 
 def problems(findings: list[Finding]) -> list[Finding]:
@@ -83,14 +116,89 @@ def test_pre_release_versions_are_compared_by_their_numbers():
     assert problems(check(facts(numpy="2.5.0rc1", keras="3.16.0.dev2026"))) == []
 
 
-def test_keras_without_backend_and_without_tensorflow_says_to_set_keras_backend():
+def test_keras_default_backend_missing_is_only_a_note_since_the_guide_selects_jax_itself():
     findings = check(facts(env=None))
-    [problem] = problems(findings)
+    assert problems(findings) == [] and exit_code(findings) == 0
+    note = backend_finding(findings)
+    assert note.status == "note"
+    assert note.message.startswith("a plain `import keras` would use the backend tensorflow (Keras' default")
+    assert "export KERAS_BACKEND=jax" in note.advice
+
+
+def test_keras_without_backend_without_tensorflow_and_without_jax_says_to_set_keras_backend():
+    findings = check(facts(env=None, jax=None))
+    [problem] = [f for f in problems(findings) if "KERAS_BACKEND" in f.message]
     assert problem.message.startswith(
         "keras is installed but KERAS_BACKEND is unset and tensorflow is missing"
     )
     assert "set KERAS_BACKEND=jax" in problem.advice
     assert exit_code(findings) == 1
+
+
+def test_a_keras_json_that_keras_wrote_itself_is_no_false_alarm():
+    written = KerasConfig(path="~/.keras/keras.json", written_by_keras=True)
+    findings = check(facts(env=None, config=written))
+    assert problems(findings) == []
+    finding = backend_finding(findings)
+    assert "holds the defaults Keras wrote there itself" in finding.message
+    assert "(from ~/.keras/keras.json)" not in finding.message
+
+
+def test_a_keras_json_that_keras_wrote_is_recognised_on_disk(tmp_path):
+    import json
+
+    (tmp_path / "keras.json").write_text(json.dumps(KERAS_WRITTEN_CONFIG, indent=4), encoding="utf-8")
+    config = read_keras_config(tmp_path)
+    assert config.written_by_keras and config.backend is None and config.error is None
+
+
+def test_a_keras_json_a_person_wrote_with_tensorflow_is_a_choice(tmp_path):
+    (tmp_path / "keras.json").write_text('{"backend": "tensorflow"}', encoding="utf-8")
+    config = read_keras_config(tmp_path)
+    assert config.backend == "tensorflow" and not config.written_by_keras
+    problem = backend_finding(problems(check(facts(env=None, config=config))))
+    assert problem.message.startswith(f"Keras backend tensorflow (from {config.path}) is selected")
+
+
+def test_keras_home_is_followed(tmp_path):
+    (tmp_path / "keras.json").write_text('{"backend": "torch"}', encoding="utf-8")
+    assert keras_home({"KERAS_HOME": str(tmp_path)}) == tmp_path
+    found = gather_facts(version_of=lambda name: GOOD.get(name), environ={"KERAS_HOME": str(tmp_path)})
+    assert found.keras_config.backend == "torch"
+    assert found.keras_config.path == (tmp_path / "keras.json").as_posix()
+    problem = backend_finding(problems(check(found)))
+    assert f"(from {tmp_path.as_posix()}/keras.json)" in problem.message
+
+
+def test_a_keras_json_that_is_not_json_is_named_corrupt_not_blamed_on_tensorflow(tmp_path):
+    (tmp_path / "keras.json").write_text("{not json", encoding="utf-8")
+    config = read_keras_config(tmp_path)
+    assert config.error == "it is not valid JSON" and not config.breaks_import
+    findings = check(facts(env=None, config=config))
+    assert problems(findings) == []  # Keras ignores such a file; the guide's code selects jax
+    [note] = [f for f in findings if "corrupt" in f.message]
+    assert note.message == f"{config.path} is corrupt: it is not valid JSON; Keras ignores it"
+    assert f"rm {config.path}" in note.advice
+    assert "is ignored" in backend_finding(findings).message
+
+
+@pytest.mark.parametrize(
+    ("make", "error"),
+    [
+        (lambda path: path.mkdir(), "it is a folder, not a file"),
+        (lambda path: path.write_text("[1, 2]", encoding="utf-8"), "it holds a JSON list, not an object"),
+        (lambda path: path.write_text('{"backend": 3}', encoding="utf-8"), 'its "backend" is 3, not a name'),
+    ],
+)
+def test_a_keras_json_that_breaks_import_keras_is_a_problem_named_corrupt(tmp_path, make, error):
+    make(tmp_path / "keras.json")
+    config = read_keras_config(tmp_path)
+    assert config.error == error and config.breaks_import
+    findings = check(facts(env="jax", config=config))
+    [problem] = problems(findings)
+    assert problem.message == f"{config.path} is corrupt: {error}, so `import keras` fails"
+    assert "tensorflow" not in problem.message and "delete it" in problem.advice
+    assert not [f for f in findings if "backend" in f.message and "corrupt" not in f.message]
 
 
 def test_keras_without_backend_but_with_tensorflow_uses_tensorflow():
@@ -137,7 +245,7 @@ def test_the_report_counts_problems_and_indents_advice():
 
 
 def test_check_rejects_something_that_is_not_facts():
-    with pytest.raises(TypeError, match="needs the Facts that gather_facts"):
+    with pytest.raises(TypeError, match="facts must be the Facts that gather_facts"):
         check({"python": (3, 11, 0)})
 
 
@@ -146,12 +254,10 @@ def test_gather_facts_rejects_a_version_lookup_that_is_not_callable():
         gather_facts(version_of={"numpy": "2.4.0"})
 
 
-def test_keras_config_backend_reads_the_file_and_tolerates_a_missing_or_broken_one(tmp_path):
-    assert doctor.keras_config_backend(tmp_path) is None
+def test_read_keras_config_reads_the_backend_and_tolerates_a_missing_file(tmp_path):
+    assert read_keras_config(tmp_path) == KerasConfig(path=(tmp_path / "keras.json").as_posix())
     (tmp_path / "keras.json").write_text('{"backend": "jax", "floatx": "float32"}', encoding="utf-8")
-    assert doctor.keras_config_backend(tmp_path) == "jax"
-    (tmp_path / "keras.json").write_text("not json", encoding="utf-8")
-    assert doctor.keras_config_backend(tmp_path) is None
+    assert read_keras_config(tmp_path).backend == "jax"
 
 
 def test_the_command_prints_the_report_and_returns_its_exit_code(monkeypatch, capsys):

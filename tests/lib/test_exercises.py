@@ -490,11 +490,11 @@ def test_reset_progress_forgets_one_track_or_all(progress_file):
 
 def test_get_and_by_track_explain_an_unknown_id_or_track():
     assert get(" NumPy-01 ") is get("numpy-01")
-    with pytest.raises(ValueError, match="The workflow track has workflow-01 to workflow-06"):
+    with pytest.raises(ValueError, match="the workflow track has workflow-01 to workflow-06"):
         get("workflow-7")
     with pytest.raises(ValueError, match="the tracks are: numpy, pandas"):
         get("keras-01")
-    with pytest.raises(TypeError, match="as a string"):
+    with pytest.raises(TypeError, match="exercise_id must be a string"):
         get(1)
     with pytest.raises(ValueError, match="There is no track 'deep'"):
         by_track("deep")

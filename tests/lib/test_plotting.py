@@ -30,9 +30,9 @@ def test_grid_has_one_titled_axis_per_image_and_hides_spare_cells():
     [
         (np.zeros((3, 10)), {}, "10 values, which is not a square image"),
         (np.zeros(5), {}, r"got an array of shape \(5,\)"),
-        (np.zeros((0, 64)), {}, "no images to plot"),
+        (np.zeros((0, 64)), {}, "images is empty: there are no images to plot"),
         (np.zeros((3, 64)), {"labels": [1, 2]}, "3 images but 2 labels"),
-        (np.zeros((3, 64)), {"ncols": 0}, "ncols must be a positive integer"),
+        (np.zeros((3, 64)), {"ncols": 0}, "ncols must be at least 1"),
     ],
 )
 def test_bad_input_is_rejected_with_advice(images, kwargs, message):
@@ -70,7 +70,7 @@ def test_decision_boundary_creates_axes_when_none_is_given():
     ("fit", "X_cols", "y_len", "message"),
     [
         (True, 3, 60, r"exactly two columns.*shape \(60, 3\)"),
-        (True, 2, 59, "60 rows but y has shape"),
+        (True, 2, 59, r"60 rows but y is an array of shape \(59,\)"),
         (False, 2, 60, "not fitted yet: call model.fit"),
     ],
 )
@@ -88,5 +88,5 @@ def test_decision_boundary_rejects_bad_input_with_advice(fit, X_cols, y_len, mes
 
 def test_decision_boundary_rejects_an_object_that_is_not_an_estimator():
     X, y = _moons()
-    with pytest.raises(ValueError, match="must be a scikit-learn classifier"):
+    with pytest.raises(TypeError, match="must be a fitted scikit-learn classifier"):
         plot_decision_boundary(object(), X, y)

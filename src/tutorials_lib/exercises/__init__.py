@@ -10,6 +10,7 @@ Each exercise has an id such as ``"numpy-01"``. Get it, read it, try, and check:
     ex.solution()        # the model solution's code
 
 Examples:
+    >>> from tutorials_lib.exercises import get
     >>> ex = get("numpy-01")
     >>> ex.check([0, 2, 4])
     Not yet: you returned a list, but `evens` should be a NumPy array. ...

@@ -71,14 +71,15 @@ def array(answer: Any, what: str, *, allow_sequence: bool = False) -> np.ndarray
     """Return ``answer`` as a NumPy array, or raise ``Mistake`` explaining what it is instead.
 
     A list or a tuple is refused (the common mistake) unless ``allow_sequence``; a pandas
-    Series or DataFrame is refused too, since the statement asks for an array.
+    Series or DataFrame is refused too, since the statement asks for an array. So is an
+    array of complex numbers: no exercise has a complex answer.
     """
     if isinstance(answer, np.ndarray):
-        return answer
+        return real(answer, what)
     if isinstance(answer, (list, tuple)):
         if allow_sequence:
             try:
-                return np.asarray(answer)
+                return real(np.asarray(answer), what)
             except ValueError:
                 raise Mistake(
                     f"{what} should be a NumPy array; your {type(answer).__name__} could not be "
@@ -94,6 +95,16 @@ def array(answer: Any, what: str, *, allow_sequence: bool = False) -> np.ndarray
             "convert it with .to_numpy()."
         )
     raise Mistake(f"{what} should be a NumPy array; you gave {describe(answer)}.")
+
+
+def real(values: Any, what: str) -> Any:
+    """Return ``values`` (an array or a Series), or raise ``Mistake`` if it holds complex numbers."""
+    if getattr(values, "dtype", None) is not None and values.dtype.kind == "c":
+        raise Mistake(
+            f"{what} holds complex numbers (dtype {values.dtype}); the answer is made of real numbers. "
+            "Look for an .astype(complex), or a square root of a negative number."
+        )
+    return values
 
 
 def function(answer: Any, name: str) -> Callable:
@@ -142,8 +153,8 @@ def expect_shape(result: np.ndarray, shape: tuple, what: str) -> None:
 def close(a: Any, b: Any, tolerance: float = 1e-6) -> bool:
     """Whether two arrays have the same shape and (nearly) the same values."""
     a, b = np.asarray(a), np.asarray(b)
-    if a.shape != b.shape:
-        return False
+    if a.shape != b.shape or (a.dtype.kind == "c") != (b.dtype.kind == "c"):
+        return False  # astype(float) below would drop the imaginary part of complex numbers
     try:
         return bool(np.allclose(a.astype(float), b.astype(float), atol=tolerance, equal_nan=True))
     except (TypeError, ValueError):

@@ -206,6 +206,7 @@ def all_exercises() -> list[Exercise]:
     """Every exercise, track by track, in the order of the site.
 
     Examples:
+        >>> from tutorials_lib.exercises import all_exercises
         >>> len(all_exercises()) >= 30
         True
     """
@@ -222,16 +223,18 @@ def get(exercise_id: str) -> Exercise:
         ValueError: If there is no such exercise; the message lists the ids of the track.
 
     Examples:
+        >>> from tutorials_lib.exercises import get
         >>> get("numpy-01").title
         'Even numbers up to 20'
         >>> get("numpy-99")
         Traceback (most recent call last):
         ...
-        ValueError: There is no exercise 'numpy-99'. The numpy track has numpy-01 to numpy-...
+        ValueError: exercise_id 'numpy-99' names no exercise: the numpy track has numpy-01 to numpy-...
     """
     if not isinstance(exercise_id, str):
         raise TypeError(
-            f"Pass the exercise id as a string, such as get('numpy-01'); got {describe(exercise_id)}."
+            f"exercise_id must be a string such as 'numpy-01', as in get('numpy-01'); got "
+            f"{describe(exercise_id)}."
         )
     all_exercises()
     key = exercise_id.strip().lower()
@@ -241,10 +244,10 @@ def get(exercise_id: str) -> Exercise:
     if track in TRACKS:
         ids = [exercise.id for exercise in by_track(track)]
         raise ValueError(
-            f"There is no exercise {exercise_id!r}. The {track} track has {ids[0]} to {ids[-1]}."
+            f"exercise_id {exercise_id!r} names no exercise: the {track} track has {ids[0]} to {ids[-1]}."
         )
     raise ValueError(
-        f"There is no exercise {exercise_id!r}. Ids are a track and a number, such as "
+        f"exercise_id {exercise_id!r} names no exercise. Ids are a track and a number, such as "
         f"'numpy-01'; the tracks are: {', '.join(TRACKS)}."
     )
 
@@ -253,13 +256,20 @@ def by_track(track: str) -> list[Exercise]:
     """Return the exercises of a track (``"numpy"``, ``"pandas"``...), in order.
 
     Raises:
+        TypeError: If ``track`` is not a string.
         ValueError: If there is no such track; the message lists the tracks.
 
     Examples:
+        >>> from tutorials_lib.exercises import by_track
         >>> [exercise.id for exercise in by_track("numpy")][:2]
         ['numpy-01', 'numpy-02']
     """
-    key = track.strip().lower() if isinstance(track, str) else track
+    if not isinstance(track, str):
+        raise TypeError(
+            f"track must be a track key such as 'numpy'; got {describe(track)}. The tracks are: "
+            f"{', '.join(TRACKS)}."
+        )
+    key = track.strip().lower()
     if key not in TRACKS:
         raise ValueError(f"There is no track {track!r}; the tracks are: {', '.join(TRACKS)}.")
     return [exercise for exercise in all_exercises() if exercise.track == key]

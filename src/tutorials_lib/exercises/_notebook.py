@@ -28,13 +28,17 @@ def notebook(track: str, *, solved: bool = False) -> dict[str, Any]:
         solved: Fill the cells with the model solutions instead of ``...`` (used by the tests).
 
     Raises:
+        TypeError: If ``track`` is not a string or ``solved`` not a boolean.
         ValueError: If ``track`` is not a track key.
 
     Examples:
+        >>> from tutorials_lib.exercises import notebook
         >>> nb = notebook("numpy")
         >>> nb["nbformat"], nb["cells"][0]["source"].splitlines()[0]
         (4, '# NumPy exercises')
     """
+    if not isinstance(solved, bool):
+        raise TypeError(f"solved must be True or False; got {solved!r}.")
     exercises = by_track(track)
     name = TRACKS[exercises[0].track]
     cells = [

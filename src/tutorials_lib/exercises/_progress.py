@@ -17,7 +17,21 @@ DEFAULT_PROGRESS_FILE = Path("~/.tutorials_lib/progress.json")
 
 
 def progress_path(progress_file: str | Path | None = None) -> Path:
-    """The progress file in use: the argument, else ``$TUTORIALS_LIB_PROGRESS``, else the default."""
+    """The progress file in use: the argument, else ``$TUTORIALS_LIB_PROGRESS``, else the default.
+
+    Raises:
+        TypeError: If ``progress_file`` is not a path (a string or a ``pathlib.Path``) or ``None``.
+
+    Examples:
+        >>> from tutorials_lib.exercises import progress_path
+        >>> progress_path("my-progress.json").name
+        'my-progress.json'
+    """
+    if progress_file is not None and not isinstance(progress_file, (str, os.PathLike)):
+        raise TypeError(
+            f"progress_file must be a path such as 'progress.json', or None for the default; got "
+            f"{progress_file!r}."
+        )
     chosen = (
         progress_file if progress_file is not None else os.environ.get(PROGRESS_ENV) or DEFAULT_PROGRESS_FILE
     )

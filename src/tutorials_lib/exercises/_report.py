@@ -20,15 +20,20 @@ def progress(track: str | None = None, *, progress_file: str | Path | None = Non
         A text that a notebook shows as is.
 
     Raises:
+        TypeError: If ``track`` is not a string or ``None``, or ``progress_file`` not a path.
         ValueError: If ``track`` is not a track key.
 
     Examples:
-        >>> import tempfile, pathlib
+        >>> import pathlib
+        >>> import tempfile
+        >>> from tutorials_lib.exercises import progress
         >>> empty = pathlib.Path(tempfile.mkdtemp()) / "progress.json"
         >>> progress("numpy", progress_file=empty)
         NumPy: 0 of 5 solved.
     """
     tracks = [track] if track is not None else list(TRACKS)
+    for key in tracks:
+        by_track(key)  # an unknown track is reported before the file is read
     solved, note = load_solved(progress_file)
     lines = []
     for key in tracks:
@@ -45,8 +50,19 @@ def reset_progress(track: str | None = None, *, progress_file: str | Path | None
     """Forget the solved exercises of one track, or of all tracks, to start again.
 
     Raises:
+        TypeError: If ``track`` is not a string or ``None``, or ``progress_file`` not a path.
         ValueError: If ``track`` is not a track key.
+
+    Examples:
+        >>> import pathlib
+        >>> import tempfile
+        >>> from tutorials_lib.exercises import reset_progress
+        >>> file = pathlib.Path(tempfile.mkdtemp()) / "progress.json"
+        >>> reset_progress("numpy", progress_file=file)  # doctest: +ELLIPSIS
+        Progress of the NumPy track cleared in .../progress.json.
     """
+    if track is not None:
+        by_track(track)  # an unknown track is reported before the file is touched
     solved, _ = load_solved(progress_file)
     if track is None:
         keep: list[str] = []

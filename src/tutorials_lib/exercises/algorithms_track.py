@@ -12,7 +12,9 @@ from tutorials_lib.exercises._core import Exercise
 
 TRAIN = np.array([[0.0, 0.0], [1.0, 0.0], [5.0, 5.0], [6.0, 5.0], [0.0, 6.0]])
 TRAIN_LABELS = np.array([7, 7, 3, 3, 9])
-NEW = np.array([[0.2, 0.1], [5.5, 4.0], [1.0, 5.0], [6.0, 6.0]])
+# The last new point is nearest to (5, 5) in straight-line distance but to (0, 6) in city-block
+# distance, so that the check tells the Euclidean distance from the Manhattan one.
+NEW = np.array([[0.2, 0.1], [5.5, 4.0], [1.0, 5.0], [6.0, 6.0], [2.7, 5.9]])
 
 
 def _check_1nn(answer):
@@ -23,16 +25,21 @@ def _check_1nn(answer):
         TRAIN_LABELS,
         NEW,
         name="predict_1nn",
-        shown="predict_1nn(X_train, y_train, X_new) with 5 training points and 4 new points",
+        shown=f"predict_1nn(X_train, y_train, X_new) with {len(TRAIN)} training and {len(NEW)} new points",
     )
     if result is None:
         raise Mistake("predict_1nn returned None: did you forget the `return` line?")
     labels = array(result, "the result of predict_1nn")
     nearest = np.argmin(((NEW[:, None, :] - TRAIN[None, :, :]) ** 2).sum(axis=2), axis=1)
-    if labels.shape != (4,):
+    if labels.shape != (len(NEW),):
         raise Mistake(
-            f"predict_1nn should return one label per new point, shape (4,); yours has shape "
+            f"predict_1nn should return one label per new point, shape ({len(NEW)},); yours has shape "
             f"{labels.shape}. Did you return a matrix of distances?"
+        )
+    if labels.dtype.kind not in "iu":
+        raise Mistake(
+            f"the labels should be integers, like those of y_train; yours have dtype {labels.dtype}. "
+            "Take them from y_train as they are: y_train[nearest]."
         )
     if np.array_equal(labels, nearest) and not np.array_equal(labels, TRAIN_LABELS[nearest]):
         raise Mistake(
@@ -128,6 +135,10 @@ def _check_clusters(answer):
         raise Mistake(
             f"`clusters` should hold one label per flower, shape (150,); yours has shape {clusters.shape}."
         )
+    if clusters.dtype.kind not in "iu":
+        raise Mistake(
+            f"cluster labels are whole numbers, as fit_predict returns; yours have dtype {clusters.dtype}."
+        )
     found = len(np.unique(clusters))
     if found != 3:
         raise Mistake(f"`clusters` holds {found} different labels; ask KMeans for n_clusters=3.")
@@ -142,7 +153,9 @@ def _check_clusters(answer):
 
 W = np.array([1.5, -2.0])
 B = 0.25
-POINTS = np.array([[1.0, 0.0], [0.0, 1.0], [2.0, 1.0], [-1.0, -1.0], [0.5, 0.5]])
+# The last point has z = 0.15: its probability, 0.54, is just above 0.5, and its label
+# depends on adding b, so a threshold other than 0.5 or a sign slip on b is caught.
+POINTS = np.array([[1.0, 0.0], [0.0, 1.0], [2.0, 1.0], [-1.0, -1.0], [0.5, 0.5], [0.0, 0.05]])
 
 
 def _check_predict_labels(answer):
@@ -153,7 +166,7 @@ def _check_predict_labels(answer):
         W,
         B,
         name="predict_labels",
-        shown="predict_labels(X, w, b) with X of shape (5, 2)",
+        shown=f"predict_labels(X, w, b) with X of shape {POINTS.shape}",
     )
     if result is None:
         raise Mistake("predict_labels returned None: did you forget the `return` line?")
@@ -161,8 +174,10 @@ def _check_predict_labels(answer):
     z = POINTS @ W + B
     probabilities = 1 / (1 + np.exp(-z))
     expected = (probabilities > 0.5).astype(int)
-    if labels.shape != (5,):
-        raise Mistake(f"there should be one label per row of X, shape (5,); yours has shape {labels.shape}.")
+    if labels.shape != (len(POINTS),):
+        raise Mistake(
+            f"there should be one label per row of X, shape ({len(POINTS)},); yours has shape {labels.shape}."
+        )
     if labels.dtype.kind == "f" and close(labels, probabilities):
         raise Mistake(
             "these are probabilities, not labels: turn each into 1 if it is above 0.5, else 0 "
@@ -173,7 +188,13 @@ def _check_predict_labels(answer):
             "these are the raw scores z = X @ w + b; squeeze them through the sigmoid and threshold "
             "at 0.5 to get labels 0 or 1."
         )
-    if not np.array_equal(labels.astype(int), expected):
+    if labels.dtype == bool:
+        raise Mistake("these are True and False; labels are the numbers 0 and 1: add .astype(int).")
+    if labels.dtype.kind not in "iu":
+        raise Mistake(
+            f"labels are the whole numbers 0 and 1; yours have dtype {labels.dtype}. Use .astype(int)."
+        )
+    if not np.array_equal(labels, expected):
         raise Mistake(
             f"the labels should be {expected.tolist()}; yours are {labels.tolist()}. A label is 1 "
             "where sigmoid(X @ w + b) > 0.5."

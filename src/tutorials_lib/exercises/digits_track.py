@@ -190,16 +190,21 @@ def _check_wrong(answer):
             f"that is how many predictions are wrong ({answer}); give their positions, an array of indices."
         )
     wrong = array(answer, "`wrong`")
+    if wrong.ndim != 1 or wrong.dtype.kind not in "iu":
+        raise Mistake(
+            f"`wrong` should be a 1-D array of integer positions, as np.flatnonzero gives; yours has "
+            f"shape {wrong.shape} and dtype {wrong.dtype}."
+        )
     if np.array_equal(wrong, Y_PRED[expected]) or np.array_equal(wrong, Y_TRUE[expected]):
         raise Mistake(
             "these are digits (labels) of the wrong predictions; give their positions in the arrays."
         )
     if np.array_equal(wrong, np.flatnonzero(Y_PRED == Y_TRUE)):
         raise Mistake("these are the positions of the *right* predictions; use != to find the wrong ones.")
-    if not np.array_equal(np.sort(wrong.reshape(-1)), expected):
+    # Any order is accepted: the positions are a set of images to look at.
+    if not np.array_equal(np.sort(wrong), expected):
         raise Mistake(
-            f"the wrong predictions are at positions {expected.tolist()}; yours are "
-            f"{wrong.reshape(-1).tolist()}."
+            f"the wrong predictions are at positions {expected.tolist()}; yours are {wrong.tolist()}."
         )
 
 

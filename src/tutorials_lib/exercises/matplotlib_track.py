@@ -91,6 +91,7 @@ def _check_scatter(answer):
     points = sum(len(c.get_offsets()) for c in collections)
     if points != 150:
         raise Mistake(f"the plot should have one dot per flower, 150 in all; it has {points}.")
+    _petal_length_across_and_width_up(np.concatenate([c.get_offsets() for c in collections]))
     colours = (
         len(collections)
         if len(collections) > 1
@@ -108,6 +109,30 @@ def _check_scatter(answer):
     if not ax.get_title().strip():
         raise Mistake("the plot has no title: add one with ax.set_title(...).")
     _labels(ax, "the scatter plot")
+
+
+@cache
+def _iris():
+    from sklearn.datasets import load_iris
+
+    return load_iris(as_frame=True).frame
+
+
+def _petal_length_across_and_width_up(offsets: np.ndarray) -> None:
+    """Raise Mistake unless the dots' x are the petal lengths and their y the petal widths."""
+    flowers = _iris()
+    length, width = (np.sort(flowers[f"petal {name} (cm)"].to_numpy()) for name in ("length", "width"))
+    x, y = np.sort(np.asarray(offsets[:, 0])), np.sort(np.asarray(offsets[:, 1]))
+    if np.allclose(x, width) and np.allclose(y, length):
+        raise Mistake(
+            "the axes are swapped: put the petal length on the x axis (first argument of ax.scatter) "
+            "and the petal width on the y axis."
+        )
+    if not (np.allclose(x, length) and np.allclose(y, width)):
+        raise Mistake(
+            "the dots should be at (petal length, petal width) of each flower: "
+            "ax.scatter(flowers['petal length (cm)'], flowers['petal width (cm)'], ...)."
+        )
 
 
 def _check_curves(answer):

@@ -18,6 +18,10 @@ def _check_evens(answer):
                 "Ask for integers, for example with np.arange."
             )
         raise Mistake(f"`evens` holds floats ({evens.dtype}); it should hold the integers 0, 2, ..., 20.")
+    if evens.dtype.kind not in "iu":
+        raise Mistake(
+            f"`evens` should hold integers; yours has dtype {evens.dtype}. Build it with np.arange."
+        )
     if evens.ndim != 1:
         raise Mistake(f"`evens` should be one-dimensional, shape (11,); yours has shape {evens.shape}.")
     if np.array_equal(evens, np.arange(0, 20, 2)):
@@ -45,6 +49,7 @@ def _check_image(answer):
             "the shape is right but the pixels are in columns: the first 8 values must fill the first "
             "*row*. Use pixels.reshape(8, 8), without order='F' or a transpose."
         )
+    # Floats holding the right values pass: the exercise is about the shape and the order.
     if not np.array_equal(image, pixels.reshape(8, 8)):
         raise Mistake("`image` should hold the values of `pixels`, row by row; yours holds other values.")
 
@@ -102,6 +107,7 @@ def _check_above_mean(answer):
         raise Mistake("use > (strictly greater): the score 6 equals the mean, so it is not above it.")
     if np.array_equal(high, np.flatnonzero(scores > scores.mean())):
         raise Mistake("these are the positions of the scores, not the scores: index the array with the mask.")
+    # Floats holding the right scores pass: the exercise is about the mask, not the dtype.
     if not np.array_equal(high, scores[scores > scores.mean()]):
         raise Mistake(
             f"`high` should hold the scores above the mean ({scores.mean():.2f}), in their original "

@@ -6,7 +6,7 @@ from functools import cache
 
 import numpy as np
 
-from tutorials_lib.exercises._checks import Mistake, describe
+from tutorials_lib.exercises._checks import Mistake, describe, real
 from tutorials_lib.exercises._core import Exercise
 
 
@@ -36,7 +36,7 @@ def _series(answer, what):
     import pandas as pd
 
     if isinstance(answer, pd.Series):
-        return answer
+        return real(answer, what)
     if isinstance(answer, pd.DataFrame):
         raise Mistake(
             f"you gave a DataFrame of shape {answer.shape}; {what} should be a Series. Select one "

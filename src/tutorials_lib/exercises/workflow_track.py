@@ -157,6 +157,22 @@ def _check_pipeline(answer):
             f"the pipeline scores {accuracy:.3f} on the test set; fitted on X_train, y_train it "
             "should reach about 0.97. Did you fit it on the training set?"
         )
+    _fitted_on_the_training_set(answer, X_train, y_train, X_test)
+
+
+def _fitted_on_the_training_set(model, X_train, y_train, X_test):
+    """Raise Mistake unless ``model`` gives the scores of a copy of it fitted on X_train, y_train.
+
+    A pipeline fitted on the test set scores even better on it, so its accuracy cannot tell.
+    """
+    from sklearn.base import clone
+
+    refitted = clone(model).fit(X_train, y_train)
+    if not close(model.decision_function(X_test), refitted.decision_function(X_test), 1e-4):
+        raise Mistake(
+            "the pipeline was fitted on other data than X_train, y_train: a copy fitted on them scores "
+            "the test set differently. Fit it with .fit(X_train, y_train), and never on the test set."
+        )
 
 
 def _depth_scores(X_train, y_train):
@@ -270,6 +286,7 @@ def _check_confusion(answer):
         )
     if close(cm, confusion_matrix(Y_TRUE, Y_PRED, normalize="true")):
         raise Mistake("the matrix is normalised; the exercise asks for counts.")
+    # Floats holding the right counts pass: the statement asks for counts, not for a dtype.
     if not np.array_equal(cm, expected):
         raise Mistake(
             "cm[i, j] should count the examples of true class i predicted as class j; yours does not."
