@@ -49,7 +49,10 @@ def run_folder(tutorial: Path, cache: Path = CACHE) -> Path:
 
 def cached_notebook(tutorial: Path, cache: Path = CACHE) -> Path | None:
     """The executed notebook of ``tutorial`` as it is now, or None if it has not run."""
-    folder = run_folder(tutorial, cache)
+    return _executed_in(run_folder(tutorial, cache), tutorial)
+
+
+def _executed_in(folder: Path, tutorial: Path) -> Path | None:
     return folder / f"{tutorial.stem}.ipynb" if (folder / DONE).exists() else None
 
 
@@ -66,7 +69,7 @@ def execute_tutorial(tutorial: Path, cache: Path = CACHE) -> Path:
     folder.parent.mkdir(parents=True, exist_ok=True)
     with open(folder.with_suffix(".lock"), "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # a parallel caller waits here, then reads the cache
-        if (executed := cached_notebook(tutorial, cache)) is not None:
+        if (executed := _executed_in(folder, tutorial)) is not None:
             return executed
         partial = Path(tempfile.mkdtemp(prefix=folder.name, dir=folder.parent))
         environment = run_environment()
@@ -91,7 +94,7 @@ def execute_tutorial(tutorial: Path, cache: Path = CACHE) -> Path:
         (partial / DONE).write_text(json.dumps({"seconds": seconds}), encoding="utf-8")
         shutil.rmtree(folder, ignore_errors=True)
         os.replace(partial, folder)
-    return cached_notebook(tutorial, cache)
+    return _executed_in(folder, tutorial)
 
 
 def run_seconds(tutorial: Path, cache: Path = CACHE) -> float | None:

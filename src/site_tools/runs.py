@@ -59,7 +59,10 @@ def run_folder(snippet: Path, cache: Path = CACHE) -> Path:
 
 def cached_run(snippet: Path, cache: Path = CACHE) -> SnippetRun | None:
     """The recorded run of ``snippet`` as it is now, or None if it has not run."""
-    folder = run_folder(snippet, cache)
+    return _read_run(run_folder(snippet, cache))
+
+
+def _read_run(folder: Path) -> SnippetRun | None:
     if not (folder / DONE).exists():
         return None
     record = json.loads((folder / DONE).read_text(encoding="utf-8"))
@@ -83,7 +86,7 @@ def run_snippet(snippet: Path, cache: Path = CACHE) -> SnippetRun:
     folder.parent.mkdir(parents=True, exist_ok=True)
     with open(folder.with_suffix(".lock"), "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # a parallel caller waits here, then reads the cache
-        if (recorded := cached_run(snippet, cache)) is not None:
+        if (recorded := _read_run(folder)) is not None:
             return recorded
         partial = Path(tempfile.mkdtemp(prefix=folder.name, dir=folder.parent))
         started = time.perf_counter()
@@ -103,7 +106,7 @@ def run_snippet(snippet: Path, cache: Path = CACHE) -> SnippetRun:
         )
         shutil.rmtree(folder, ignore_errors=True)
         os.replace(partial, folder)
-    return cached_run(snippet, cache)
+    return _read_run(folder)
 
 
 def _describe_failure(snippet: Path, stderr: str) -> str:
