@@ -269,7 +269,7 @@ for k in (2, 10):
 #      of each of the seven methods and error bars for the spread over six draws; the pixel
 #      baseline and the networks trained from scratch are highest, the methods that reuse the
 #      pretrained network lower, and features from its dense layer lowest.
-fig, ax = plt.subplots(figsize=(8, 3.5))
+fig, ax = plt.subplots(figsize=(10, 3.5))
 width = 0.11
 for i, method in enumerate(methods):
     for j, k in enumerate((2, 10)):
@@ -286,7 +286,7 @@ for i, method in enumerate(methods):
 ax.set_xticks([0, 1], ["2 labels per digit", "10 labels per digit"])
 ax.set_ylabel("test accuracy, digits 5-9")
 ax.set_ylim(0.4, 1.0)
-ax.legend(fontsize="small", loc="lower right", ncols=2)
+ax.legend(fontsize="small", loc="upper left", bbox_to_anchor=(1.01, 1))  # outside the bars
 plt.show()
 
 # %% [markdown]
