@@ -81,6 +81,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+@functools.lru_cache(maxsize=64)  # a run's path names its content: mkdocs serve reads it once
 def _inline_pngs(notebook_path: Path) -> list[str]:
     notebook = nbformat.read(notebook_path, as_version=4)
     return [
