@@ -27,8 +27,12 @@ from site_tools.environment import ROOT
 from site_tools.wheel import DISTRIBUTION, requirement, version
 
 HOME_PAGE_LINE = 'pip install numpy pandas matplotlib scikit-learn "keras>=3" "jax[cpu]"'
-# The modules that line makes importable. SciPy comes with it: scikit-learn requires SciPy.
-HOME_PAGE_MODULES = frozenset({"numpy", "pandas", "matplotlib", "sklearn", "scipy", "keras", "jax"})
+# The modules that line makes importable.
+HOME_PAGE_MODULES = frozenset(
+    {"numpy", "pandas", "matplotlib", "sklearn", "keras", "jax"}
+    # scikit-learn requires these; the reader test checks that the line makes them importable.
+    | {"scipy", "joblib", "threadpoolctl"}
+)
 LIBRARY = "tutorials_lib"
 # Where the requirement is not the distribution's bare name. Keras needs a backend: the guide's
 # code chooses JAX, so a module list with keras also checks for jax (see :func:`needed_modules`).
@@ -204,3 +208,79 @@ def download_notebook(source: Path, executed: Path, url: str | None = None) -> b
     notebook = nbformat.read(executed, as_version=4)
     modules = imported_modules(source_code(source))
     return nbformat.writes(with_install_cell(notebook, modules, url)).encode("utf-8") + b"\n"
+
+
+# ---------------------------------------------------------------- pages
+INCLUDE = "includes/install-tutorials-lib.md"
+INCLUDE_LINE = f'--8<-- "{INCLUDE}"'
+
+
+def install_admonition(url: str | None = None) -> str:
+    """The note that the pages using ``tutorials_lib`` include with :data:`INCLUDE_LINE`."""
+    return (
+        '!!! note "Install the guide\'s helper package"\n'
+        "    The code on this page imports `tutorials_lib`, the guide's small library. This installs it,\n"
+        "    with NumPy, pandas, Matplotlib and scikit-learn (in a notebook, start the line with `%pip`):\n"
+        "\n"
+        "    ```bash\n"
+        f"    {requirements_line([LIBRARY], url)}\n"
+        "    ```\n"
+    )
+
+
+def page_code(page: Path, root: Path = ROOT) -> list[tuple[int, int, str]]:
+    """The Python a reader copies from ``page``: for each doctest and embedded snippet, its
+    character offset, its line and its code, in page order."""
+    from site_tools.fences import fences
+    from site_tools.sybil_snippets import included_path
+
+    found = []
+    for fence in fences(page.read_text(encoding="utf-8")):
+        if not fence.renders_as_python:
+            continue
+        if (included := included_path(fence)) is not None:
+            if included.endswith(".py") and (root / included).is_file():
+                found.append((fence.start, fence.line, (root / included).read_text(encoding="utf-8")))
+        elif ">>>" in fence.body:
+            found.append((fence.start, fence.line, doctest_code(fence.body)))
+    return found
+
+
+def install_mention(module: str) -> str:
+    """The text a page must hold, before its code, to tell a reader how to install ``module``."""
+    if module == LIBRARY:
+        return INCLUDE_LINE
+    if module in SEPARATE_COMMANDS:
+        return f"pip install {module}"
+    try:
+        return f"pip install {distribution(module)}"
+    except LookupError:
+        return f"pip install {module}"
+
+
+def unannounced_modules(page: Path, root: Path = ROOT) -> list[str]:
+    """Problems of ``page``: each module its code imports beyond the home page's line that the
+    page does not tell the reader to install before the block that first imports it."""
+    text = page.read_text(encoding="utf-8")
+    first_import: dict[str, tuple[int, int]] = {}
+    for start, line, code in page_code(page, root):
+        for module in needed_modules(imported_modules(code)):
+            first_import.setdefault(module, (start, line))
+    problems = []
+    for module, (start, line) in sorted(first_import.items()):
+        if module in HOME_PAGE_MODULES:
+            continue
+        mention = install_mention(module)
+        at = text.find(mention)
+        if at == -1 or at > start:
+            problems.append(
+                f"{page}, line {line}: the code imports {module}, which {HOME_PAGE_LINE!r} does not install, "
+                f"and the page does not say `{mention}` before it"
+            )
+    return problems
+
+
+if __name__ == "__main__":
+    # After a version change: `uv run python -m site_tools.reader` rewrites the include.
+    (ROOT / INCLUDE).write_text(install_admonition(), encoding="utf-8")
+    print(f"wrote {INCLUDE}")
