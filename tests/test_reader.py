@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import doctest
+import importlib.util
+import io
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import nbformat
@@ -100,6 +103,49 @@ def test_the_downloadable_notebook_starts_with_a_note_and_the_install_cell(tmp_p
     assert download.cells[2].source.startswith("import pandas")
 
 
+def test_the_install_cell_comes_after_the_notebook_title():
+    notebook = nbformat.v4.new_notebook(
+        cells=[nbformat.v4.new_markdown_cell("# Digits\n\nText."), nbformat.v4.new_code_cell("import numpy")]
+    )
+    cells = reader.with_install_cell(notebook, ["numpy"], URL).cells
+    assert [cell.get("id") for cell in cells[1:3]] == ["install-note", "install"]
+    assert cells[0].source.startswith("# Digits") and len(notebook.cells) == 2
+
+
 def test_a_module_no_distribution_provides_is_a_clear_error():
     with pytest.raises(LookupError, match="no_such_module_here"):
         reader.requirement_for("no_such_module_here")
+
+
+def _run_hook(name: str, tmp_path: Path):
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+
+    spec = importlib.util.spec_from_file_location(name, ROOT / "hooks" / f"{name}.py")
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+    config = MkDocsConfig()
+    config.load_dict(
+        {"site_name": "test", "site_url": URL, "docs_dir": str(ROOT / "docs"), "site_dir": str(tmp_path)}
+    )
+    config.validate()
+    config.plugins._current_plugin = None  # set by MkDocs while it runs a plugin's event
+    return {file.src_uri: file for file in hook.on_files(Files([]), config)}
+
+
+def test_the_site_publishes_the_wheel_under_packages(tmp_path):
+    published = _run_hook("package", tmp_path)
+    assert list(published) == [f"packages/{wheel_name()}"]
+    names = zipfile.ZipFile(io.BytesIO(published[f"packages/{wheel_name()}"].content_bytes)).namelist()
+    assert any(name.startswith("tutorials_lib/exercises/") for name in names)
+    assert not any(name.startswith("site_tools/") for name in names)
+
+
+def test_each_exercises_notebook_starts_with_the_cell_that_installs_its_imports(tmp_path):
+    published = _run_hook("exercise_notebooks", tmp_path)
+    for uri, file in published.items():
+        notebook = nbformat.reads(file.content_string, as_version=4)
+        install = next(cell for cell in notebook.cells if cell.get("id") == "install")
+        assert f"tutorials-lib @ {URL}packages/" in install.source, uri
+    networks = nbformat.reads(published["practice/notebooks/networks.ipynb"].content_string, as_version=4)
+    assert '"keras": "keras>=3"' in networks.cells[2].source

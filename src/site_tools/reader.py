@@ -194,11 +194,14 @@ INSTALL_NOTE = (
 
 
 def with_install_cell(notebook: nbformat.NotebookNode, modules: Iterable[str], url: str | None = None):
-    """A copy of ``notebook`` that starts with a note and the :func:`install_cell` for ``modules``."""
+    """A copy of ``notebook`` that starts, after its title if it has one, with a note and the
+    :func:`install_cell` for ``modules``."""
     copy = nbformat.from_dict(notebook)
     note = nbformat.v4.new_markdown_cell(INSTALL_NOTE, id="install-note")
     code = nbformat.v4.new_code_cell(install_cell(modules, url), id="install")
-    copy.cells[:0] = [note, code]
+    cells = copy.cells
+    after_title = 1 if cells and cells[0].cell_type == "markdown" and cells[0].source.startswith("# ") else 0
+    cells[after_title:after_title] = [note, code]
     return copy
 
 
