@@ -119,6 +119,18 @@ def test_the_home_page_line_makes_the_modules_it_promises_importable(reader_envi
     assert (problem := failure("the home page's line", reader_environment.run(code, "home"))) is None, problem
 
 
+def test_the_reader_gets_tutorials_lib_from_the_wheel_and_nothing_of_the_repository(reader_environment):
+    code = (
+        "import importlib.util, tutorials_lib\n"
+        "print(tutorials_lib.__file__)\n"
+        "print(importlib.util.find_spec('site_tools'))\n"
+    )
+    result = reader_environment.run(code, "wheel")
+    assert failure("wheel", result) is None
+    location, site_tools = result.stdout.splitlines()
+    assert "site-packages" in location and site_tools == "None"
+
+
 def test_the_digits_notebook_runs_and_installs_nothing(reader_environment):
     tutorial = ROOT / "docs" / "tutorials" / "digits.py"
     download = reader.download_notebook(tutorial, execute_tutorial(tutorial))
