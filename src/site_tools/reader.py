@@ -17,7 +17,6 @@ import functools
 import importlib.metadata
 import re
 import sys
-import textwrap
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -164,12 +163,16 @@ def install_cell(modules: Iterable[str], url: str | None = None) -> str:
     running interpreter. A comment names the versions the notebook was run with.
     """
     needed = needed_modules(modules)
-    ran_with = ", ".join(f"{distribution(module)} {installed_version(module)}" for module in needed)
     python = ".".join(map(str, sys.version_info[:2]))
-    ran = textwrap.wrap(f"It ran for the guide with Python {python} and {ran_with}.", 96)
+    ran = [f"# It ran for the guide with Python {python} and"]
+    for item in [f"{distribution(module)} {installed_version(module)}" for module in needed]:
+        if len(ran[-1]) + len(item) > 96:
+            ran.append("#")
+        ran[-1] += f" {item},"
+    ran[-1] = ran[-1][:-1] + "."
     lines = [
         "# Installs what this notebook needs where it is missing; where all is installed, does nothing.",
-        *(f"# {line}" for line in ran),
+        *ran,
         "import importlib",
         "import importlib.util",
         "import subprocess",
