@@ -45,7 +45,7 @@ def notebook(track: str, *, solved: bool = False) -> dict[str, Any]:
             'wrong. Stuck? Run `get("<id>").hint()`, or `get("<id>").solution()` to see a solution.\n\n'
             "Your progress is kept in a small file on your computer (`~/.tutorials_lib/progress.json`); "
             "nothing is sent anywhere. The checks come from the guide's package, `tutorials_lib`: the "
-            "notebook you download from the site installs it in its first cell, where it is missing."
+            "notebook you download from the site installs it in the cell below, where it is missing."
         ),
         _code("from tutorials_lib.exercises import get, progress"),
     ]
