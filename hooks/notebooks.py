@@ -5,8 +5,9 @@
   mkdocs-jupyter, which only renders it.
 - Publishes each figure as a PNG file beside the page instead of inline base64, so the page
   stays light and the browser loads figures lazily.
-- Publishes ``tutorials/<name>.ipynb``, the executed notebook, for the download button that
-  ``overrides/partials/content.html`` shows.
+- Publishes ``tutorials/<name>.ipynb`` for the download button that
+  ``overrides/partials/content.html`` shows: the executed notebook, after a first cell that
+  installs what it imports and the reader lacks (``site_tools.reader``).
 - Removes the third-party and empty ``<script src>`` tags that mkdocs-jupyter's template emits,
   and moves the JupyterLab stylesheet it inlines into every tutorial (about 570 KB) into one
   shared file, ``assets/stylesheets/jupyter.css``, holding only the rules the tutorials use.
@@ -30,6 +31,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
+from site_tools import reader
 from site_tools.notebooks import TutorialError, execute_tutorial
 from site_tools.stylesheets import classes_in, purge
 from site_tools.tutorial_pages import AltTextError, accessible_tutorial_html, first_paragraph, png_size
@@ -70,7 +72,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for file, notebook_path in zip(tutorials, executed, strict=True):
         _executed[file.src_uri] = notebook_path
         stem = file.src_uri[len(TUTORIALS) : -len(".py")]
-        files.append(File.generated(config, f"{TUTORIALS}{stem}.ipynb", content=notebook_path.read_bytes()))
+        download = reader.download_notebook(Path(file.abs_src_path), notebook_path, config.site_url)
+        files.append(File.generated(config, f"{TUTORIALS}{stem}.ipynb", content=download))
         _figures[file.src_uri] = {}
         for number, data in enumerate(_inline_pngs(notebook_path), start=1):
             png = base64.b64decode(data)

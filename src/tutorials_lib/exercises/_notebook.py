@@ -48,8 +48,8 @@ def notebook(track: str, *, solved: bool = False) -> dict[str, Any]:
             "run the cell, then run the check below it. The check says `Correct!` or explains what is "
             'wrong. Stuck? Run `get("<id>").hint()`, or `get("<id>").solution()` to see a solution.\n\n'
             "Your progress is kept in a small file on your computer (`~/.tutorials_lib/progress.json`); "
-            "nothing is sent anywhere. The guide's package must be installed: `pip install -e .` from a "
-            "clone of the repository."
+            "nothing is sent anywhere. The checks come from the guide's package, `tutorials_lib`: the "
+            "notebook you download from the site installs it in the cell below, where it is missing."
         ),
         _code("from tutorials_lib.exercises import get, progress"),
     ]
