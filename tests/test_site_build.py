@@ -47,10 +47,15 @@ def test_pages_request_nothing_outside_the_site(built_site):
         text = page.read_text(encoding="utf-8")
         collector = ResourceCollector()
         collector.feed(text)
-        offenders += [f"{page.relative_to(built_site)}: {url}" for url in collector.urls
-                      if re.match(r"^(https?:)?//", url) or url == ""]
-        offenders += [f"{page.relative_to(built_site)}: CSS {url}"
-                      for url in re.findall(r"url\(['\"]?((?:https?:)?//[^)'\"]+)", text)]
+        offenders += [
+            f"{page.relative_to(built_site)}: {url}"
+            for url in collector.urls
+            if re.match(r"^(https?:)?//", url) or url == ""
+        ]
+        offenders += [
+            f"{page.relative_to(built_site)}: CSS {url}"
+            for url in re.findall(r"url\(['\"]?((?:https?:)?//[^)'\"]+)", text)
+        ]
     assert not offenders, "pages load resources from other sites:\n" + "\n".join(offenders)
 
 
@@ -58,7 +63,9 @@ def test_pages_request_nothing_outside_the_site(built_site):
 def test_tutorial_page_shows_its_outputs_and_figures(built_site, tutorial):
     page = (built_site / "tutorials" / tutorial.stem / "index.html").read_text(encoding="utf-8")
     figures_drawn = tutorial.read_text(encoding="utf-8").count("plt.show()")
-    assert page.count('src="data:image/png') >= figures_drawn, f"{tutorial.name}: figures missing from the page"
+    assert page.count('src="data:image/png') >= figures_drawn, (
+        f"{tutorial.name}: figures missing from the page"
+    )
     assert "jp-OutputArea-output" in page, f"{tutorial.name}: no outputs on the page"
     assert "Traceback" not in page and 'class="ansi-red-fg"' not in page
 

@@ -32,5 +32,9 @@ def test_snippet_is_embedded_by_a_page(snippet):
 @pytest.mark.parametrize("output", sorted(SNIPPETS.rglob("*.out")), ids=lambda p: str(p.relative_to(ROOT)))
 def test_recorded_output_is_shown_and_has_its_snippet(output):
     path = output.relative_to(ROOT).as_posix()
-    assert output.with_suffix(".py").exists(), f"{path} has no snippet {output.with_suffix('.py').name} beside it"
-    assert path in embedded_paths(), f"{path} is not shown by any page; delete it or show it below its snippet"
+    assert output.with_suffix(".py").exists(), (
+        f"{path} has no snippet {output.with_suffix('.py').name} beside it"
+    )
+    assert path in embedded_paths(), (
+        f"{path} is not shown by any page; delete it or show it below its snippet"
+    )

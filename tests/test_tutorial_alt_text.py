@@ -7,7 +7,10 @@ import pytest
 
 from site_tools.tutorial_pages import AltTextError, accessible_tutorial_html, alt_texts, first_paragraph
 
-HEADER = "# %% [markdown]\n# # A tutorial\n#\n# In this tutorial you draw two figures and describe both of them.\n\n"
+HEADER = (
+    "# %% [markdown]\n# # A tutorial\n#\n"
+    "# In this tutorial you draw two figures and describe both of them.\n\n"
+)
 IMAGE = '<img src="data:image/png;base64,AAAA">'
 
 
@@ -23,7 +26,10 @@ def rendered(*cells: tuple[str, int]) -> str:
 
 
 def test_alt_lines_and_their_indented_continuations_are_read_in_order():
-    code = "# alt: A first figure that shows\n#      two lines of text.\nx = 1\n# alt: A second figure, short.\n# not alt"
+    code = (
+        "# alt: A first figure that shows\n#      two lines of text.\nx = 1\n"
+        "# alt: A second figure, short.\n# not alt"
+    )
     assert alt_texts(code) == ["A first figure that shows two lines of text.", "A second figure, short."]
 
 
@@ -57,7 +63,8 @@ def test_a_cell_with_fewer_alt_lines_than_figures_fails(tmp_path):
 def test_the_description_is_the_first_paragraph_without_the_list_it_introduces(tmp_path):
     tutorial = tmp_path / "t.py"
     tutorial.write_text(
-        "# %% [markdown]\n# # Title\n#\n# You build a [model](https://example.org). You will:\n#\n# 1. a step\n",
+        "# %% [markdown]\n# # Title\n#\n"
+        "# You build a [model](https://example.org). You will:\n#\n# 1. a step\n",
         encoding="utf-8",
     )
     assert first_paragraph(tutorial) == "You build a model."

@@ -168,7 +168,9 @@ plt.show()
 probabilities = model.predict(X_test, verbose=0)
 predicted = probabilities.argmax(axis=1)
 mlp_accuracy = accuracy_score(y_test, predicted)
-print(f"baseline {baseline.score(X_test, y_test):.3f} | SVM {svm_accuracy:.3f} | Keras MLP {mlp_accuracy:.3f}")
+print(
+    f"baseline {baseline.score(X_test, y_test):.3f} | SVM {svm_accuracy:.3f} | Keras MLP {mlp_accuracy:.3f}"
+)
 
 # %% [markdown]
 # Both models beat the baseline by far. On a dataset this small and clean, the classic SVM is

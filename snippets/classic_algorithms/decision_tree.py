@@ -15,8 +15,10 @@ for ax, depth in zip(axes, [2, 7, None], strict=True):
     tree = DecisionTreeClassifier(max_depth=depth, random_state=0).fit(X_train, y_train)
     if depth == 2:
         print(export_text(tree, feature_names=["x1", "x2"]))  # the learned questions, readable as code
-    print(f"max_depth={depth}: {tree.get_n_leaves():>2} leaves, train accuracy "
-          f"{tree.score(X_train, y_train):.3f}, test accuracy {tree.score(X_test, y_test):.3f}")
+    print(
+        f"max_depth={depth}: {tree.get_n_leaves():>2} leaves, train accuracy "
+        f"{tree.score(X_train, y_train):.3f}, test accuracy {tree.score(X_test, y_test):.3f}"
+    )
     plot_decision_boundary(tree, X_test, y_test, ax=ax)
     ax.set(xlabel="x1", ylabel="x2", title=f"Decision tree, max_depth={depth}")
 fig.tight_layout()

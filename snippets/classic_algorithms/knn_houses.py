@@ -9,10 +9,12 @@ from sklearn.preprocessing import StandardScaler
 
 # 300 generated sales: bigger houses cost more, houses far from the centre cost less.
 rng = np.random.default_rng(0)
-sold = pd.DataFrame({
-    "area_m2": rng.uniform(40, 200, size=300).round(),
-    "km_to_centre": rng.uniform(0, 20, size=300).round(1),
-})
+sold = pd.DataFrame(
+    {
+        "area_m2": rng.uniform(40, 200, size=300).round(),
+        "km_to_centre": rng.uniform(0, 20, size=300).round(1),
+    }
+)
 sold["price_keur"] = (
     60 + 3.0 * sold["area_m2"] - 8.0 * sold["km_to_centre"] + rng.normal(0, 25, size=300)
 ).round()
@@ -33,12 +35,29 @@ print(f"The model's estimate: {model.predict(house)[0]:.0f} k EUR")
 
 fig, ax = plt.subplots(figsize=(7, 4.5))
 points = ax.scatter(sold["area_m2"], sold["km_to_centre"], c=sold["price_keur"], cmap="viridis", s=15)
-ax.scatter(comparables["area_m2"], comparables["km_to_centre"], s=120, facecolors="none",
-           edgecolors="red", linewidths=1.5, label="the 5 comparable houses")
-ax.scatter(house["area_m2"], house["km_to_centre"], marker="*", s=300, color="red",
-           edgecolors="black", label="house to price")
-ax.set(xlabel="floor area (m²)", ylabel="distance to the centre (km)",
-       title="k-nearest neighbours: price from the most similar sales")
+ax.scatter(
+    comparables["area_m2"],
+    comparables["km_to_centre"],
+    s=120,
+    facecolors="none",
+    edgecolors="red",
+    linewidths=1.5,
+    label="the 5 comparable houses",
+)
+ax.scatter(
+    house["area_m2"],
+    house["km_to_centre"],
+    marker="*",
+    s=300,
+    color="red",
+    edgecolors="black",
+    label="house to price",
+)
+ax.set(
+    xlabel="floor area (m²)",
+    ylabel="distance to the centre (km)",
+    title="k-nearest neighbours: price from the most similar sales",
+)
 fig.colorbar(points, ax=ax, label="sale price (thousand €)")
 ax.legend(loc="upper right")
 plt.show()

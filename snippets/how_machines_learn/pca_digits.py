@@ -15,8 +15,18 @@ fig, ax = plt.subplots(figsize=(7, 6))
 ax.scatter(X_2d[:, 0], X_2d[:, 1], c=y, cmap="tab10", s=8, alpha=0.8)
 for digit in range(10):  # write each digit at the middle of its points
     middle = X_2d[y == digit].mean(axis=0)
-    ax.text(*middle, str(digit), fontsize=16, fontweight="bold", ha="center", va="center",
-            bbox={"boxstyle": "circle", "facecolor": "white", "alpha": 0.8})
-ax.set(xlabel="first principal component", ylabel="second principal component",
-       title="1,797 digits projected by PCA (colours: the labels PCA never saw)")
+    ax.text(
+        *middle,
+        str(digit),
+        fontsize=16,
+        fontweight="bold",
+        ha="center",
+        va="center",
+        bbox={"boxstyle": "circle", "facecolor": "white", "alpha": 0.8},
+    )
+ax.set(
+    xlabel="first principal component",
+    ylabel="second principal component",
+    title="1,797 digits projected by PCA (colours: the labels PCA never saw)",
+)
 plt.show()

@@ -7,7 +7,7 @@ import jax.numpy as jnp
 key = jax.random.key(0)
 key, x_key, noise_key = jax.random.split(key, 3)
 x = jax.random.uniform(x_key, shape=(100,), minval=-1.0, maxval=1.0)
-y = 3.0 * x + 0.5 + 0.1 * jax.random.normal(noise_key, shape=(100,))   # true line: 3x + 0.5
+y = 3.0 * x + 0.5 + 0.1 * jax.random.normal(noise_key, shape=(100,))  # true line: 3x + 0.5
 
 
 def loss(params, x, y):
@@ -16,9 +16,9 @@ def loss(params, x, y):
     return jnp.mean((slope * x + intercept - y) ** 2)
 
 
-@jax.jit                                   # compiled with XLA on the first call
+@jax.jit  # compiled with XLA on the first call
 def update(params, x, y, learning_rate=0.5):
-    gradients = jax.grad(loss)(params, x, y)        # d loss / d params, same structure as params
+    gradients = jax.grad(loss)(params, x, y)  # d loss / d params, same structure as params
     # Functional style: return new parameters instead of changing the old ones.
     return tuple(p - learning_rate * g for p, g in zip(params, gradients, strict=True))
 

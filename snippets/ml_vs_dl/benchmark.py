@@ -20,22 +20,29 @@ keras.utils.set_random_seed(0)
 
 def make_mlp(n_features, n_classes):
     """A small multilayer perceptron: every number here is a setting someone had to choose."""
-    model = keras.Sequential([
-        keras.Input(shape=(n_features,)),
-        keras.layers.Dense(64, activation="relu"),
-        keras.layers.Dense(32, activation="relu"),
-        keras.layers.Dense(n_classes, activation="softmax"),
-    ])
-    model.compile(optimizer=keras.optimizers.Adam(learning_rate=1e-3),
-                  loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+    model = keras.Sequential(
+        [
+            keras.Input(shape=(n_features,)),
+            keras.layers.Dense(64, activation="relu"),
+            keras.layers.Dense(32, activation="relu"),
+            keras.layers.Dense(n_classes, activation="softmax"),
+        ]
+    )
+    model.compile(
+        optimizer=keras.optimizers.Adam(learning_rate=1e-3),
+        loss="sparse_categorical_crossentropy",
+        metrics=["accuracy"],
+    )
     return model
 
 
 # Settings chosen by hand for the network: layers, units, activation, optimiser, learning rate,
 # loss, epochs, batch size, input scaling. The tree ensembles run on their defaults.
 MLP_SETTINGS_CHOSEN = 9
-datasets = {"breast cancer (table)": load_breast_cancer(return_X_y=True),
-            "digits (8x8 images)": load_digits(return_X_y=True)}
+datasets = {
+    "breast cancer (table)": load_breast_cancer(return_X_y=True),
+    "digits (8x8 images)": load_digits(return_X_y=True),
+}
 names = ["random forest", "gradient boosting", "Keras MLP"]
 accuracy, seconds = {}, {}
 
@@ -43,12 +50,13 @@ accuracy, seconds = {}, {}
 # algorithms rather than the core counts (and stay sane on a busy machine).
 with threadpool_limits(limits=1):
     for dataset, (X, y) in datasets.items():
-        X_train, X_test, y_train, y_test = train_test_split(
-            X, y, test_size=0.25, random_state=0, stratify=y)
+        X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.25, random_state=0, stratify=y)
         scaler = StandardScaler().fit(X_train)  # the network needs scaled inputs; trees do not
-        models = {"random forest": RandomForestClassifier(random_state=0),
-                  "gradient boosting": HistGradientBoostingClassifier(random_state=0),
-                  "Keras MLP": make_mlp(X.shape[1], len(np.unique(y)))}
+        models = {
+            "random forest": RandomForestClassifier(random_state=0),
+            "gradient boosting": HistGradientBoostingClassifier(random_state=0),
+            "Keras MLP": make_mlp(X.shape[1], len(np.unique(y))),
+        }
         for name, model in models.items():
             start = time.perf_counter()
             if name == "Keras MLP":
@@ -60,8 +68,10 @@ with threadpool_limits(limits=1):
             accuracy[dataset, name] = (predicted == y_test).mean()
             print(f"{dataset:22} {name:18} accuracy {accuracy[dataset, name]:.2f}")
         mlp = models["Keras MLP"]
-        print(f"{'':22} MLP weights learned: {mlp.count_params():,}; "
-              f"MLP settings chosen by hand: {MLP_SETTINGS_CHOSEN}; ensembles: 0 (defaults)")
+        print(
+            f"{'':22} MLP weights learned: {mlp.count_params():,}; "
+            f"MLP settings chosen by hand: {MLP_SETTINGS_CHOSEN}; ensembles: 0 (defaults)"
+        )
         faster = seconds[dataset, "random forest"] * 2 < seconds[dataset, "Keras MLP"]
         print(f"{'':22} random forest trained at least 2x faster than the MLP: {faster}")
 

@@ -5,7 +5,9 @@ from tutorials_lib.neural import relu, sigmoid, softmax
 
 z = np.linspace(-4, 4, 200)
 fig, axes = plt.subplots(1, 4, figsize=(12, 2.8))
-for ax, (name, values) in zip(axes, [("sigmoid", sigmoid(z)), ("tanh", np.tanh(z)), ("ReLU", relu(z))]):
+for ax, (name, values) in zip(
+    axes[:3], [("sigmoid", sigmoid(z)), ("tanh", np.tanh(z)), ("ReLU", relu(z))], strict=True
+):
     ax.plot(z, values, linewidth=2)
     ax.axhline(0, color="grey", linewidth=0.5)
     ax.axvline(0, color="grey", linewidth=0.5)

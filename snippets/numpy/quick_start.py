@@ -3,7 +3,7 @@
 import numpy as np
 from sklearn.datasets import load_iris
 
-X = load_iris().data            # a 2-D array: 150 flowers (rows) x 4 measurements (columns)
+X = load_iris().data  # a 2-D array: 150 flowers (rows) x 4 measurements (columns)
 print("shape:", X.shape, "dtype:", X.dtype)
 
 # Column statistics: axis=0 means "down the rows", giving one value per column.

@@ -21,5 +21,7 @@ for threshold in (0.5, 0.3, 0.1, 0.05):
     flagged = (p_malignant >= threshold).astype(int)
     missed = int(((flagged == 0) & (y_test == 1)).sum())
     false_alarms = int(((flagged == 1) & (y_test == 0)).sum())
-    print(f"{threshold:9.2f}  {recall_score(y_test, flagged):6.3f}  {precision_score(y_test, flagged):9.3f}"
-          f"  {missed:6d}  {false_alarms:12d}")
+    print(
+        f"{threshold:9.2f}  {recall_score(y_test, flagged):6.3f}  {precision_score(y_test, flagged):9.3f}"
+        f"  {missed:6d}  {false_alarms:12d}"
+    )

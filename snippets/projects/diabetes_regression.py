@@ -18,8 +18,10 @@ models = {
 }
 for name, model in models.items():
     predictions = model.fit(X_train, y_train).predict(X_test)
-    print(f"{name:<17} MAE {mean_absolute_error(y_test, predictions):5.1f}   "
-          f"R2 {r2_score(y_test, predictions):.2f}")
+    print(
+        f"{name:<17} MAE {mean_absolute_error(y_test, predictions):5.1f}   "
+        f"R2 {r2_score(y_test, predictions):.2f}"
+    )
 
 ridge = models["ridge regression"]
 strongest = sorted(zip(ridge.coef_, X.columns, strict=True), key=lambda pair: -abs(pair[0]))[:3]

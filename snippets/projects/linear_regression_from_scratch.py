@@ -14,7 +14,7 @@ def fit_gradient_descent(X, y, learning_rate=0.1, steps=500):
     weights, bias, losses = np.zeros(X.shape[1]), 0.0, []
     for _ in range(steps):
         error = X @ weights + bias - y
-        losses.append(np.mean(error ** 2))
+        losses.append(np.mean(error**2))
         weights -= learning_rate * 2 * X.T @ error / len(y)
         bias -= learning_rate * 2 * error.mean()
     return weights, bias, losses

@@ -3,12 +3,19 @@
 import numpy as np
 
 rng = np.random.default_rng(0)
-films = ["Space Saga", "Robot Uprising", "Star Voyage", "Love in Paris", "Wedding Season",
-         "Haunted House", "The Crypt"]
-genres = np.array([0, 0, 0, 1, 1, 2, 2])               # sci-fi, romance, horror
-taste = rng.dirichlet([0.5, 0.5, 0.5], size=40)        # each user's liking for each genre
+films = [
+    "Space Saga",
+    "Robot Uprising",
+    "Star Voyage",
+    "Love in Paris",
+    "Wedding Season",
+    "Haunted House",
+    "The Crypt",
+]
+genres = np.array([0, 0, 0, 1, 1, 2, 2])  # sci-fi, romance, horror
+taste = rng.dirichlet([0.5, 0.5, 0.5], size=40)  # each user's liking for each genre
 ratings = np.clip(np.round(1 + 4 * taste[:, genres] + rng.normal(0, 0.5, (40, 7))), 1, 5)
-ratings[rng.random(ratings.shape) < 0.3] = 0           # 0 = not rated
+ratings[rng.random(ratings.shape) < 0.3] = 0  # 0 = not rated
 rated = ratings > 0
 
 # Centre each user's ratings on their own mean: a 3 from a harsh critic is a compliment.

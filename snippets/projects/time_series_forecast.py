@@ -8,7 +8,7 @@ from sklearn.metrics import mean_absolute_error, root_mean_squared_error
 rng = np.random.default_rng(0)
 days = pd.date_range("2025-01-01", periods=365, freq="D")
 trend = np.linspace(100, 130, len(days))
-weekly = 15 * (days.day_of_week >= 5)                  # weekends sell more
+weekly = 15 * (days.day_of_week >= 5)  # weekends sell more
 sales = pd.Series(trend + weekly + rng.normal(0, 4, len(days)), index=days, name="sales")
 
 # Features: the sales 7 and 14 days earlier, and the day of the week.
@@ -23,5 +23,7 @@ model = LinearRegression().fit(train[features], train["sales"])
 
 forecasts = {"same day last week": test["lag_7"], "linear model": model.predict(test[features])}
 for name, forecast in forecasts.items():
-    print(f"{name:<19} MAE {mean_absolute_error(test['sales'], forecast):5.2f}   "
-          f"RMSE {root_mean_squared_error(test['sales'], forecast):5.2f}")
+    print(
+        f"{name:<19} MAE {mean_absolute_error(test['sales'], forecast):5.2f}   "
+        f"RMSE {root_mean_squared_error(test['sales'], forecast):5.2f}"
+    )

@@ -9,8 +9,10 @@ from sklearn.preprocessing import StandardScaler
 
 X, y = load_wine(return_X_y=True, as_frame=True)
 print(f"{X.shape[0]} wines, {X.shape[1]} chemical measurements, {y.nunique()} cultivars")
-print(f"proline ranges over {X['proline'].min():.0f}-{X['proline'].max():.0f}, "
-      f"hue over {X['hue'].min():.2f}-{X['hue'].max():.2f}")
+print(
+    f"proline ranges over {X['proline'].min():.0f}-{X['proline'].max():.0f}, "
+    f"hue over {X['hue'].min():.2f}-{X['hue'].max():.2f}"
+)
 
 models = {
     "k-NN, raw features": KNeighborsClassifier(),

@@ -18,8 +18,16 @@ merit = skill + 0.2 * (experience - 5) + rng.normal(0, 0.5, n)
 qualified = merit > 0.5  # who would do the job well: the truth, unknown to anyone
 hired = merit - 0.8 * group + rng.normal(0, 0.5, n) > 0.5  # past recruiters were biased against B
 
-data = pd.DataFrame({"skill": skill, "experience": experience, "postcode": postcode,
-                     "group": group, "qualified": qualified, "hired": hired})
+data = pd.DataFrame(
+    {
+        "skill": skill,
+        "experience": experience,
+        "postcode": postcode,
+        "group": group,
+        "qualified": qualified,
+        "hired": hired,
+    }
+)
 train, test = train_test_split(data, test_size=0.5, random_state=0)
 
 # The protected column is dropped ("fairness through unawareness"); postcode stays in.
@@ -35,9 +43,11 @@ print(f"accuracy against past decisions: {(selected == test['hired']).mean():.2f
 for name, g in [("A", 0), ("B", 1)]:
     in_group = (test["group"] == g).to_numpy()
     qualified_in_group = in_group & test["qualified"].to_numpy()
-    print(f"group {name}: truly qualified {test['qualified'][in_group].mean():.2f}, "
-          f"hired in the past {test['hired'][in_group].mean():.2f}, "
-          f"selected by the model {selected[in_group].mean():.2f}, "
-          f"qualified and selected {selected[qualified_in_group].mean():.2f}")
+    print(
+        f"group {name}: truly qualified {test['qualified'][in_group].mean():.2f}, "
+        f"hired in the past {test['hired'][in_group].mean():.2f}, "
+        f"selected by the model {selected[in_group].mean():.2f}, "
+        f"qualified and selected {selected[qualified_in_group].mean():.2f}"
+    )
 rate = [selected[(test["group"] == g).to_numpy()].mean() for g in (0, 1)]
 print(f"demographic parity difference (selection rate A - B): {rate[0] - rate[1]:.2f}")

@@ -30,6 +30,8 @@ for layer in [keras.layers.SimpleRNN(16), keras.layers.LSTM(16)]:
     model.compile(optimizer=optimizer, loss="binary_crossentropy", metrics=["accuracy"])
     history = model.fit(X_train, y_train, epochs=20, batch_size=32, verbose=0)
     accuracy = model.evaluate(X_test, y_test, verbose=0)[1]
-    print(f"{type(layer).__name__:9} {model.count_params():>4} parameters, "
-          f"training accuracy by epoch {[round(a, 2) for a in history.history['accuracy'][::4]]}, "
-          f"test accuracy: {accuracy:.3f}")
+    print(
+        f"{type(layer).__name__:9} {model.count_params():>4} parameters, "
+        f"training accuracy by epoch {[round(a, 2) for a in history.history['accuracy'][::4]]}, "
+        f"test accuracy: {accuracy:.3f}"
+    )

@@ -7,7 +7,7 @@ from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 from sklearn.svm import SVC
 
-X, y = load_wine(return_X_y=True)          # 178 wines, 13 chemical measurements, 3 cultivars
+X, y = load_wine(return_X_y=True)  # 178 wines, 13 chemical measurements, 3 cultivars
 X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.25, random_state=0, stratify=y)
 
 # A baseline: always predict the most common class.

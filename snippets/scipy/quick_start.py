@@ -22,5 +22,6 @@ print(f"fitted a = {a:.2f} +/- {a_err:.2f}, b = {b:.2f} +/- {b_err:.2f}")
 group_a = rng.normal(loc=10.0, scale=2.0, size=50)
 group_b = rng.normal(loc=11.0, scale=2.0, size=50)
 result = stats.ttest_ind(group_a, group_b)
-print(f"means {group_a.mean():.2f} vs {group_b.mean():.2f}: t = {result.statistic:.2f}, "
-      f"p = {result.pvalue:.4f}")
+print(
+    f"means {group_a.mean():.2f} vs {group_b.mean():.2f}: t = {result.statistic:.2f}, p = {result.pvalue:.4f}"
+)

@@ -19,9 +19,9 @@ X_train, X_test, y_train, y_test = train_test_split(
 # A Dataset is a stream of examples; each method returns a new, transformed stream.
 train = (
     tf.data.Dataset.from_tensor_slices((X_train, y_train))
-    .shuffle(buffer_size=len(X_train), seed=0)   # a new order every epoch
-    .batch(64)                                   # 64 examples at a time
-    .prefetch(tf.data.AUTOTUNE)                  # prepare the next batch while training
+    .shuffle(buffer_size=len(X_train), seed=0)  # a new order every epoch
+    .batch(64)  # 64 examples at a time
+    .prefetch(tf.data.AUTOTUNE)  # prepare the next batch while training
 )
 images, labels = next(iter(train))
 print("one batch:", images.shape, labels.shape)
@@ -32,18 +32,18 @@ b = tf.Variable(tf.zeros(10))
 learning_rate = 0.5
 
 
-@tf.function   # traced into a graph once, then run as compiled TensorFlow code
+@tf.function  # traced into a graph once, then run as compiled TensorFlow code
 def train_step(images, labels):
     with tf.GradientTape() as tape:
         logits = images @ W + b
         loss = tf.reduce_mean(tf.nn.sparse_softmax_cross_entropy_with_logits(labels, logits))
     grad_W, grad_b = tape.gradient(loss, [W, b])
-    W.assign_sub(learning_rate * grad_W)      # plain gradient descent
+    W.assign_sub(learning_rate * grad_W)  # plain gradient descent
     b.assign_sub(learning_rate * grad_b)
     return loss
 
 
-for _ in range(10):             # 10 epochs
+for _ in range(10):  # 10 epochs
     for images, labels in train:
         loss = train_step(images, labels)
 predictions = tf.argmax(X_test @ W + b, axis=1).numpy()

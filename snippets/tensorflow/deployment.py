@@ -19,7 +19,7 @@ class Celsius(tf.Module):
 
 
 folder = tempfile.mkdtemp()
-export_dir = os.path.join(folder, "celsius", "1")    # TF Serving expects <name>/<version>/
+export_dir = os.path.join(folder, "celsius", "1")  # TF Serving expects <name>/<version>/
 tf.saved_model.save(Celsius(), export_dir)
 print("SavedModel files:", sorted(os.listdir(export_dir)))
 

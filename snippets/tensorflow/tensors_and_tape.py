@@ -3,7 +3,7 @@
 
 import os
 
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")    # hide TensorFlow's start-up messages
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")  # hide TensorFlow's start-up messages
 os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
 
 import tensorflow as tf
@@ -19,12 +19,12 @@ w = tf.Variable(3.0)
 
 # A GradientTape records operations so TensorFlow can differentiate them afterwards.
 with tf.GradientTape() as tape:
-    y = w ** 2 + 2 * w            # dy/dw = 2w + 2 = 8 at w = 3
+    y = w**2 + 2 * w  # dy/dw = 2w + 2 = 8 at w = 3
 print("dy/dw at w = 3:", tape.gradient(y, w).numpy())
 
 # One step of gradient descent on a tiny linear model y = a * x.
 a = tf.Variable(0.0)
-inputs, targets = tf.constant([1.0, 2.0, 3.0]), tf.constant([2.0, 4.0, 6.0])   # the true a is 2
+inputs, targets = tf.constant([1.0, 2.0, 3.0]), tf.constant([2.0, 4.0, 6.0])  # the true a is 2
 for _ in range(50):
     with tf.GradientTape() as tape:
         loss = tf.reduce_mean((a * inputs - targets) ** 2)

@@ -5,7 +5,7 @@ import time
 import numpy as np
 
 rng = np.random.default_rng(0)
-prices = rng.uniform(1, 100, size=1_000_000)      # one million prices
+prices = rng.uniform(1, 100, size=1_000_000)  # one million prices
 quantities = rng.integers(1, 10, size=1_000_000).astype(float)  # and how many were sold
 
 
