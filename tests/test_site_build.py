@@ -61,11 +61,13 @@ def test_pages_request_nothing_outside_the_site(built_site):
 
 @pytest.mark.parametrize("tutorial", TUTORIALS, ids=lambda p: p.name)
 def test_tutorial_page_shows_its_outputs_and_figures(built_site, tutorial):
-    page = (built_site / "tutorials" / tutorial.stem / "index.html").read_text(encoding="utf-8")
+    folder = built_site / "tutorials" / tutorial.stem
+    page = (folder / "index.html").read_text(encoding="utf-8")
     figures_drawn = tutorial.read_text(encoding="utf-8").count("plt.show()")
-    assert page.count('src="data:image/png') >= figures_drawn, (
-        f"{tutorial.name}: figures missing from the page"
-    )
+    figures = re.findall(r'<img [^>]*src="(figure-\d+\.png)"', page)
+    assert len(figures) >= figures_drawn, f"{tutorial.name}: figures missing from the page"
+    assert all((folder / name).is_file() for name in figures), f"{tutorial.name}: a figure file is missing"
+    assert "data:image/png" not in page, f"{tutorial.name}: a figure is still inlined as base64"
     assert "jp-OutputArea-output" in page, f"{tutorial.name}: no outputs on the page"
     assert "Traceback" not in page and 'class="ansi-red-fg"' not in page
 
@@ -73,9 +75,12 @@ def test_tutorial_page_shows_its_outputs_and_figures(built_site, tutorial):
 @pytest.mark.parametrize("tutorial", TUTORIALS, ids=lambda p: p.name)
 def test_tutorial_downloads_as_a_notebook(built_site, tutorial):
     notebook = json.loads((built_site / "tutorials" / f"{tutorial.stem}.ipynb").read_text(encoding="utf-8"))
-    code = [("".join(cell["source"])) for cell in notebook["cells"] if cell["cell_type"] == "code"]
-    assert notebook["nbformat"] == 4 and code, f"{tutorial.name}: the notebook download is empty"
-    assert code[0].splitlines()[0] in tutorial.read_text(encoding="utf-8")
+    code_cells = [cell for cell in notebook["cells"] if cell["cell_type"] == "code"]
+    code = ["".join(cell["source"]) for cell in code_cells]
+    assert notebook["nbformat"] == 4 and len(code) > 1, f"{tutorial.name}: the notebook download is empty"
+    assert "find_spec" in code[0] and "pip" in code[0], f"{tutorial.name}: the first cell does not install"
+    assert code[1].splitlines()[0] in tutorial.read_text(encoding="utf-8")
+    assert any(cell["outputs"] for cell in code_cells), f"{tutorial.name}: the download has no outputs"
     page = (built_site / "tutorials" / tutorial.stem / "index.html").read_text(encoding="utf-8")
     assert f'href="../{tutorial.stem}.ipynb"' in page, "the page has no download button"
 
