@@ -71,7 +71,7 @@ def test_markers_become_statement_hint_and_solution():
 
 def test_a_marker_with_an_unknown_id_fails_the_build():
     hook = load_hook("exercise_statements")
-    with pytest.raises(PluginError, match="no exercise 'numpy-42'"):
+    with pytest.raises(PluginError, match="'numpy-42' names no exercise"):
         hook.on_page_markdown("<!-- exercise: numpy-42 -->\n", None, None, None)
 
 
