@@ -94,7 +94,7 @@ def _accessible_tutorial_html(content: str, source_text: str, source: Path) -> s
         raise AltTextError("\n".join(problems))
     # A code cell wider than the page scrolls sideways: keyboard users must be able to reach it
     # (axe: scrollable-region-focusable, WCAG 2.1.1).
-    for scrolling in soup.select("div.highlight-ipynb"):
+    for scrolling in soup.select("div.highlight-ipynb, .jp-RenderedMarkdown div.highlight > pre"):
         scrolling["tabindex"] = "0"
     return str(soup)
 

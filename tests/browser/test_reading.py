@@ -142,8 +142,8 @@ def test_tutorial_page_shows_its_outputs_and_figures(visit, site_url, tutorial):
     )
     for index in range(figures.count()):
         figure = figures.nth(index)
-        figure.scroll_into_view_if_needed()
-        assert figure.evaluate("img => img.complete && img.naturalWidth > 0"), (
+        figure.scroll_into_view_if_needed()  # figures load lazily, as the reader scrolls to them
+        assert figure.evaluate("img => img.decode().then(() => img.naturalWidth > 0, () => false)"), (
             f"figure {index + 1} did not load"
         )
         assert "No description" not in (figure.get_attribute("alt") or ""), (
