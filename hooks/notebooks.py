@@ -39,6 +39,8 @@ from site_tools.tutorial_pages import AltTextError, accessible_tutorial_html, fi
 EXTERNAL_OR_EMPTY_SCRIPT = re.compile(
     r'<script[^>]*\bsrc="(?:https?:)?(?://[^"]*)?"[^>]*>\s*</script>', re.IGNORECASE
 )
+# mkdocs-jupyter's inline loader for Mermaid diagrams (none here): 11 KB that would import from a CDN.
+MERMAID_LOADER = re.compile(r"<script[^>]*>(?:(?!</script>).)*jp-Mermaid(?:(?!</script>).)*</script>", re.DOTALL)
 INLINE_PNG = re.compile(r'src="data:image/png;base64,(?P<data>[^"]+)"')
 # Page-wide styles; the scoped ones (a pandas table's) stay where they are.
 PAGE_STYLE = re.compile(r"<style(?![^>]*scoped)[^>]*>(?P<css>.*?)</style>", re.DOTALL)
@@ -106,7 +108,7 @@ def on_page_content(content: str, page, config, files) -> str:
     if not is_tutorial(page.file.src_uri):
         return content
     source = Path(config.docs_dir) / page.file.src_uri
-    content = EXTERNAL_OR_EMPTY_SCRIPT.sub("", content)
+    content = MERMAID_LOADER.sub("", EXTERNAL_OR_EMPTY_SCRIPT.sub("", content))
     _styles.setdefault("css", "".join(m["css"] for m in PAGE_STYLE.finditer(content)))
     stylesheet = get_relative_url(STYLESHEET, page.url)
     content = f'<link rel="stylesheet" href="{stylesheet}">' + PAGE_STYLE.sub("", content)
