@@ -40,7 +40,9 @@ EXTERNAL_OR_EMPTY_SCRIPT = re.compile(
     r'<script[^>]*\bsrc="(?:https?:)?(?://[^"]*)?"[^>]*>\s*</script>', re.IGNORECASE
 )
 # mkdocs-jupyter's inline loader for Mermaid diagrams (none here): 11 KB that would import from a CDN.
-MERMAID_LOADER = re.compile(r"<script[^>]*>(?:(?!</script>).)*jp-Mermaid(?:(?!</script>).)*</script>", re.DOTALL)
+MERMAID_LOADER = re.compile(
+    r"<script[^>]*>(?:(?!</script>).)*jp-Mermaid(?:(?!</script>).)*</script>", re.DOTALL
+)
 INLINE_PNG = re.compile(r'src="data:image/png;base64,(?P<data>[^"]+)"')
 # Page-wide styles; the scoped ones (a pandas table's) stay where they are.
 PAGE_STYLE = re.compile(r"<style(?![^>]*scoped)[^>]*>(?P<css>.*?)</style>", re.DOTALL)
