@@ -27,9 +27,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from conftest import PAGES  # noqa: E402
-from site_tools.environment import run_environment  # noqa: E402
+from site_tools.environment import run_environment, warning_filters_code  # noqa: E402
 from site_tools.notebooks import code_cell_lines, execute_tutorial  # noqa: E402
 from site_tools.outputs import Tolerance, mismatch, normalise  # noqa: E402
+from site_tools.runner import WARNING_FILTERS  # noqa: E402
+from site_tools.runs import RUNNER  # noqa: E402
 from site_tools.sybil_snippets import SnippetBlock  # noqa: E402
 
 SETTINGS = {
@@ -71,10 +73,10 @@ def shown_outputs(words: list[str]) -> list[Shown]:
 def printed_under(snippet: str, overrides: dict[str, str]) -> str:
     with tempfile.TemporaryDirectory() as outdir:
         result = subprocess.run(
-            [sys.executable, "-m", "site_tools.runs", str(ROOT / snippet), outdir],
+            [sys.executable, "-P", str(RUNNER), str(ROOT / snippet), outdir],
             capture_output=True,
             text=True,
-            env=run_environment(MPLBACKEND="Agg", **overrides),
+            env=run_environment(MPLBACKEND="Agg", **{WARNING_FILTERS: warning_filters_code()}, **overrides),
         )
         if result.returncode != 0:
             return f"FAILED: {result.stderr.strip().splitlines()[-1]}"
