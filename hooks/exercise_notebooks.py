@@ -24,7 +24,7 @@ NOTEBOOKS = "practice/notebooks"
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     for track in TRACKS:
         exercises = nbformat.from_dict(notebook(track, solved=True))  # what the solutions import
-        modules = reader.imported_modules(reader.notebook_code(exercises))
+        modules = reader.used_modules(reader.notebook_code(exercises))
         published = reader.with_install_cell(nbformat.from_dict(notebook(track)), modules, config.site_url)
         nbformat.validate(published)
         content = json.dumps(published, indent=1, ensure_ascii=False) + "\n"

@@ -43,6 +43,8 @@
 # costs: a missed default costs 5, a refused good applicant 1.
 
 # %%
+# FastAPI's TestClient uses httpx2 where it is installed, and warns where only httpx is:
+# requires: httpx2
 import json
 import socket
 import threading

@@ -24,8 +24,15 @@ from pathlib import Path
 
 import nbformat
 
-from site_tools.environment import CACHE, run_environment, run_key, warning_filters_code
+from site_tools.environment import CACHE, run_key, warning_filters_code
 from site_tools.hints import tutorial_hint
+from site_tools.reader_env import (
+    KERNEL_NAME,
+    environment_key,
+    kernel_path,
+    reader_python,
+    reader_run_environment,
+)
 
 CELL_MARKER = re.compile(r"^# %%(?!\s*\[markdown\])")
 ANSI_CODE = re.compile(r"\x1b\[[0-9;]*m")
@@ -44,7 +51,9 @@ def code_cell_lines(path: Path) -> list[int]:
 
 
 def run_folder(tutorial: Path, cache: Path = CACHE) -> Path:
-    return cache / RUNS / run_key(tutorial.read_bytes(), Path(__file__).read_bytes())
+    return (
+        cache / RUNS / run_key(tutorial.read_bytes(), Path(__file__).read_bytes(), environment_key().encode())
+    )
 
 
 def cached_notebook(tutorial: Path, cache: Path = CACHE) -> Path | None:
@@ -72,7 +81,8 @@ def execute_tutorial(tutorial: Path, cache: Path = CACHE) -> Path:
         if (executed := _executed_in(folder, tutorial)) is not None:
             return executed
         partial = Path(tempfile.mkdtemp(prefix=folder.name, dir=folder.parent))
-        environment = run_environment()
+        reader_python()  # the kernel runs in the reader's environment, made first if need be
+        environment = reader_run_environment(JUPYTER_PATH=str(kernel_path()))
         environment.pop("MPLBACKEND", None)  # figures need the notebook's inline backend
         started = time.perf_counter()
         result = subprocess.run(
@@ -113,7 +123,7 @@ def _execute_here(tutorial: Path, out: Path) -> None:
     notebook.cells.insert(0, nbformat.v4.new_code_cell(warning_filters_code()))
     with tempfile.TemporaryDirectory() as scratch:
         client = NotebookClient(
-            notebook, timeout=300, kernel_name="python3", resources={"metadata": {"path": scratch}}
+            notebook, timeout=300, kernel_name=KERNEL_NAME, resources={"metadata": {"path": scratch}}
         )
         try:
             client.execute()

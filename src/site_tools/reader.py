@@ -66,6 +66,16 @@ def imported_modules(code: str) -> set[str]:
     return modules
 
 
+def used_modules(code: str) -> set[str]:
+    """The modules ``code`` imports, and those it declares on a ``# requires: a, b`` line: a
+    module used without an import (FastAPI's TestClient uses httpx2 where it is installed, and
+    warns where it is not)."""
+    from site_tools.snippets import REQUIRES
+
+    declared = {module.strip() for match in REQUIRES.finditer(code) for module in match["modules"].split(",")}
+    return imported_modules(code) | declared
+
+
 def doctest_code(block: str) -> str:
     """The Python of a ``>>>`` session: its prompt lines without the prompts, outputs dropped."""
     return "\n".join(match["code"] for line in block.splitlines() if (match := PROMPT.match(line)))
@@ -212,7 +222,7 @@ def download_notebook(source: Path, executed: Path, url: str | None = None) -> b
     """The notebook a reader downloads: the install cell for what ``source`` imports (a tutorial's
     ``.py`` or a notebook), then the ``executed`` notebook with its outputs."""
     notebook = nbformat.read(executed, as_version=4)
-    modules = imported_modules(source_code(source))
+    modules = used_modules(source_code(source))
     return nbformat.writes(with_install_cell(notebook, modules, url)).encode("utf-8") + b"\n"
 
 
@@ -270,7 +280,7 @@ def unannounced_modules(page: Path, root: Path = ROOT) -> list[str]:
     text = page.read_text(encoding="utf-8")
     first_import: dict[str, tuple[int, int]] = {}
     for start, line, code in page_code(page, root):
-        for module in needed_modules(imported_modules(code)):
+        for module in needed_modules(used_modules(code)):
             first_import.setdefault(module, (start, line))
     problems = []
     for module, (start, line) in sorted(first_import.items()):

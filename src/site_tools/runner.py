@@ -71,7 +71,6 @@ def run_here(snippet: Path, outdir: Path) -> None:
     sys.argv = [str(snippet)]
     with tempfile.TemporaryDirectory() as scratch:
         os.chdir(scratch)  # snippets that save files must not litter the repository
-        sys.path.insert(0, str(snippet.parent))
         with contextlib.redirect_stdout(printed):
             exec(code, {"__name__": "__main__", "__file__": str(snippet)})
     (outdir / "stdout.txt").write_text(printed.getvalue(), encoding="utf-8")

@@ -7,7 +7,9 @@ caller wait for the first instead of running the snippet again.
 
 The snippet runs in a child forked from a server that has already imported the scientific stack
 (:mod:`site_tools.runner`, one server per calling thread): it starts as a fresh interpreter
-would after those imports, and costs its own work instead of 5 s of imports.
+would after those imports, and costs its own work instead of 5 s of imports. The server runs in
+the reader's environment (:mod:`site_tools.reader_env`): what a reader installs, and nothing of
+this repository.
 """
 
 from __future__ import annotations
@@ -20,7 +22,6 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 import tempfile
 import threading
 import time
@@ -28,7 +29,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from site_tools import runner
-from site_tools.environment import CACHE, run_environment, run_key, warning_filters_code
+from site_tools.environment import CACHE, run_key, warning_filters_code
+from site_tools.reader_env import environment_key, reader_python, reader_run_environment
 
 RUNNER = Path(runner.__file__)
 DONE = "run.json"  # written last: a folder without it holds no complete run
@@ -51,7 +53,13 @@ class SnippetRun:
 
 def run_folder(snippet: Path, cache: Path = CACHE) -> Path:
     """Where the run of ``snippet``, as it is now, is kept."""
-    return cache / "runs" / run_key(snippet.read_bytes(), Path(__file__).read_bytes(), RUNNER.read_bytes())
+    return (
+        cache
+        / "runs"
+        / run_key(
+            snippet.read_bytes(), Path(__file__).read_bytes(), RUNNER.read_bytes(), environment_key().encode()
+        )
+    )
 
 
 def cached_run(snippet: Path, cache: Path = CACHE) -> SnippetRun | None:
@@ -121,12 +129,12 @@ class RunnerServer:
     def __init__(self) -> None:
         self.errors = tempfile.TemporaryFile(mode="w+")
         self.process = subprocess.Popen(
-            [sys.executable, "-P", str(RUNNER), "serve"],
+            [str(reader_python()), "-P", str(RUNNER), "serve"],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=self.errors,
             text=True,
-            env=run_environment(MPLBACKEND="Agg", **{runner.WARNING_FILTERS: warning_filters_code()}),
+            env=reader_run_environment(MPLBACKEND="Agg", **{runner.WARNING_FILTERS: warning_filters_code()}),
             cwd=tempfile.gettempdir(),
         )
         self._answer()  # {"ready": true} once the stack is imported
