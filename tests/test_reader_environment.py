@@ -1,168 +1,193 @@
-"""The reader's side: the code runs in a fresh environment holding only what the pages say to install.
+"""The reader's side: the built pages' code runs in the reader's environment and prints what the
+pages show.
 
-A virtual environment outside the repository gets the home page's line and the guide's wheel
-(the file the build publishes under ``packages/``), at the versions of ``uv.lock`` so that the
-results are the recorded ones. Then, each in a fresh interpreter:
+Every snippet and tutorial already runs in the reader's environment (:mod:`site_tools.reader_env`:
+a virtual environment outside the repository with the home page's line, the published wheel and
+what the pages say to install). These tests start from the built site, as a reader does:
 
-- the digits tutorial's downloadable notebook, run as a script: its install cell must find
-  everything present and install nothing;
-- the doctests of every practice page, in page order.
+- each learner page's Python blocks, as its HTML shows them, in order: a block that is a snippet
+  must be exactly the code that ran, and the output block under it must show what that run
+  printed (under the page's tolerance); the ``>>>`` sessions run in order in one clean process,
+  as one notebook would, and must print what is shown;
+- each downloadable notebook: the executed notebook the page shows, after a first cell that
+  installs nothing where the reader has installed what the pages say; the exercise notebooks run
+  top to bottom.
 
-Deliberately broken cases show that a module the reader was never told to install fails the
-test, naming the page or notebook and the module.
+Deliberately broken cases show that code importing what the reader was never told to install
+fails, naming the page or notebook and the module.
 """
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import sys
-import time
+import re
 from pathlib import Path
 
 import nbformat
 import pytest
 
 from site_tools import reader
-from site_tools.environment import ROOT, RUN_SETTINGS
 from site_tools.notebooks import execute_tutorial
-from site_tools.wheel import build_wheel
+from site_tools.outputs import mismatch, tolerance_in
+from site_tools.page_html import CodeBlock, code_blocks
+from site_tools.reader_env import reader_python
+from site_tools.runs import OnceRun, run_once, run_snippet
+from site_tools.snippets import missing_requirements
+from tests.conftest import DOCS, ROOT, SNIPPETS, TUTORIALS
+from tutorials_lib.exercises import TRACKS
 
 pytestmark = pytest.mark.slow
 
-HOME_PAGE_REQUIREMENTS = ["numpy", "pandas", "matplotlib", "scikit-learn", "keras>=3", "jax[cpu]"]
-PRACTICE_PAGES = sorted((ROOT / "docs" / "practice").glob("*.md"))
+PYTHON = {"python", "py", "python3", "py3", "pycon"}
 INSTALLING = "Installing:"  # what the install cell prints before it calls pip
+SKIPPED = re.compile(r"<!-- skip: next[^>]*-->\s*\n```python[^\n]*\n(?P<code>.*?)\n```", re.DOTALL)
+LEARNER_PAGES = [
+    page
+    for page in sorted(DOCS.rglob("*.md"))
+    if reader.page_code(page, ROOT) and not page.is_relative_to(DOCS / "tutorials")
+]
+EXERCISE_NOTEBOOKS = "practice/notebooks"
 
 
-class ReaderEnvironment:
-    """A virtual environment outside the repository, and a way to run code in it."""
-
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
-        self.python = folder / "venv" / "bin" / "python"
-
-    def run(self, code: str, name: str) -> subprocess.CompletedProcess:
-        """Run ``code`` in a fresh interpreter of the environment, in an empty folder."""
-        scratch = self.folder / "scratch" / Path(name).stem
-        scratch.mkdir(parents=True, exist_ok=True)
-        script = scratch / "code.py"
-        script.write_text(code, encoding="utf-8")
-        environment = {
-            "PATH": os.environ["PATH"],
-            "HOME": str(self.folder / "home"),  # not the developer's (Keras settings, caches)
-            "MPLBACKEND": "Agg",
-            "TUTORIALS_LIB_PROGRESS": str(scratch / "progress.json"),
-            **RUN_SETTINGS,
-        }
-        return subprocess.run(
-            [str(self.python), str(script)], capture_output=True, text=True, cwd=scratch, env=environment
-        )
+def built_page(site: Path, page: Path) -> Path:
+    relative = page.relative_to(DOCS).with_suffix("")
+    folder = relative.parent if relative.name == "index" else relative
+    return site / folder / "index.html"
 
 
-def _check(command: list[str], what: str) -> None:
-    result = subprocess.run(command, capture_output=True, text=True)
-    if result.returncode != 0:
-        raise RuntimeError(f"{what} failed: {' '.join(command)}\n{result.stdout}{result.stderr}")
+def snippets_by_code() -> dict[str, Path]:
+    return {path.read_text(encoding="utf-8").rstrip("\n"): path for path in sorted(SNIPPETS.rglob("*.py"))}
 
 
-@pytest.fixture(scope="module")
-def reader_environment(tmp_path_factory) -> ReaderEnvironment:
-    uv = shutil.which("uv")
-    if uv is None:
-        pytest.skip("the reader test makes its environment with uv: pip install uv")
-    folder = tmp_path_factory.mktemp("reader")
-    assert ROOT not in folder.parents, "the reader's environment must be outside the repository"
-    started = time.perf_counter()
-    constraints = folder / "constraints.txt"
-    _check(
-        [uv, "export", "--project", str(ROOT), "--frozen", "--no-hashes", "--no-emit-project",
-         "--all-groups", "--format", "requirements-txt", "--output-file", str(constraints)],
-        "exporting uv.lock as constraints",
-    )  # fmt: skip
-    _check([uv, "venv", "--quiet", "--python", sys.executable, str(folder / "venv")], "creating the venv")
-    environment = ReaderEnvironment(folder)
-    wheel = f"tutorials-lib @ {build_wheel().as_uri()}"  # the file the site publishes
-    _check(
-        [uv, "pip", "install", "--quiet", "--python", str(environment.python),
-         "--constraints", str(constraints), *HOME_PAGE_REQUIREMENTS, wheel],
-        "installing the home page's line and the wheel",
-    )  # fmt: skip
-    print(f"reader environment ready in {time.perf_counter() - started:.1f} s")
-    return environment
-
-
-def failure(name: str, result: subprocess.CompletedProcess) -> str | None:
-    """Why running ``name`` in the reader's environment failed, or None if it did not."""
-    if INSTALLING in result.stdout:
-        wanted = result.stdout.split(INSTALLING, 1)[1].splitlines()[0].strip()
+def failure(name: str, run: OnceRun) -> str | None:
+    """Why ``name`` failed in the reader's environment, or None if it did not."""
+    if INSTALLING in run.stdout:
+        wanted = run.stdout.split(INSTALLING, 1)[1].splitlines()[0].strip()
         return f"{name}: its install cell had to install {wanted}: the reader's environment lacks it"
-    if result.returncode != 0:
-        lines = result.stderr.strip().splitlines()
-        return f"{name}: {lines[-1] if lines else 'exited with an error'}\n\n{result.stderr}"
+    if run.returncode != 0:
+        lines = run.stderr.strip().splitlines()
+        return (
+            f"{name}: {lines[-1] if lines else 'exited with an error'}\n{run.stdout}\n{run.stderr}".rstrip()
+        )
     return None
 
 
-def notebook_script(notebook: bytes) -> str:
-    """The code cells of a downloadable notebook, as one script."""
-    return reader.notebook_code(nbformat.reads(notebook.decode("utf-8"), as_version=4))
+def page_problems(name: str, blocks: list[CodeBlock], skipped: set[str]) -> list[str]:
+    """What differs between the Python blocks of a built page and what runs print."""
+    known = snippets_by_code()
+    problems, sessions = [], []
+    for index, block in enumerate(blocks):
+        if block.language not in PYTHON:
+            continue
+        where = f"{name}, code block {index + 1}"
+        if block.is_session:
+            sessions.append(block.text)
+            continue
+        code = block.text.rstrip("\n")
+        if code in skipped:
+            continue
+        if (snippet := known.get(code)) is None:
+            problems.append(
+                f"{where} ({block.title or 'untitled'}): shows Python that is no snippet the tests run"
+            )
+            continue
+        if missing := missing_requirements(snippet):
+            pytest.skip(f"{snippet.relative_to(ROOT)} " + "; ".join(missing))
+        shown = blocks[index + 1] if index + 1 < len(blocks) else None
+        if shown and shown.language == "text" and shown.title.startswith("Output"):
+            printed = run_snippet(snippet).stdout
+            if problem := mismatch(shown.text, printed, tolerance_in(shown.title)):
+                problems.append(
+                    f"{where}: the output shown under {block.title} is not what it prints:\n{problem}"
+                )
+    if sessions:
+        problem = failure(name, run_once("\n".join(sessions), name, kind="session"))
+        if problem:
+            problems.append(problem)
+    return problems
 
 
-def page_script(page: Path) -> str:
-    """The code of ``page``'s doctests and snippets, in page order, as one script."""
-    return "\n\n".join(code for _, _, code in reader.page_code(page, ROOT))
-
-
-def test_the_home_page_line_makes_the_modules_it_promises_importable(reader_environment):
+def test_the_home_page_line_makes_the_modules_it_promises_importable():
     code = "\n".join(f"import {module}" for module in sorted(reader.HOME_PAGE_MODULES))
-    assert (problem := failure("the home page's line", reader_environment.run(code, "home"))) is None, problem
+    assert (problem := failure("the home page's line", run_once(code, "home.py"))) is None, problem
 
 
-def test_the_reader_gets_tutorials_lib_from_the_wheel_and_nothing_of_the_repository(reader_environment):
+def test_the_reader_gets_tutorials_lib_from_the_wheel_and_nothing_of_the_repository():
     code = (
-        "import importlib.util, tutorials_lib\n"
+        "import importlib.util, sys, tutorials_lib\n"
         "print(tutorials_lib.__file__)\n"
         "print(importlib.util.find_spec('site_tools'))\n"
+        "print(sys.prefix)\n"
+        "print(importlib.util.find_spec('pip'))\n"
     )
-    result = reader_environment.run(code, "wheel")
-    assert failure("wheel", result) is None
-    location, site_tools = result.stdout.splitlines()
+    run = run_once(code, "wheel.py")
+    assert failure("wheel.py", run) is None
+    location, site_tools, prefix, pip = run.stdout.splitlines()
     assert "site-packages" in location and site_tools == "None"
+    # Without pip, an install cell that must install fails instead of changing the environment.
+    assert pip == "None"
+    assert Path(prefix) == reader_python().parent.parent and ROOT not in Path(prefix).parents
 
 
-def test_the_digits_notebook_runs_and_installs_nothing(reader_environment):
-    tutorial = ROOT / "docs" / "tutorials" / "digits.py"
-    download = reader.download_notebook(tutorial, execute_tutorial(tutorial))
-    result = reader_environment.run(notebook_script(download), "digits.ipynb")
-    assert (problem := failure("digits.ipynb", result)) is None, problem
-
-
-@pytest.mark.parametrize("page", PRACTICE_PAGES, ids=lambda page: page.stem)
-def test_the_practice_page_code_runs(reader_environment, page):
+@pytest.mark.parametrize("page", LEARNER_PAGES, ids=lambda page: page.relative_to(DOCS).as_posix())
+def test_the_page_as_built_runs_and_prints_what_it_shows(built_site, page):
+    html = built_page(built_site, page)
+    skipped = {match["code"].rstrip("\n") for match in SKIPPED.finditer(page.read_text(encoding="utf-8"))}
     name = page.relative_to(ROOT).as_posix()
-    result = reader_environment.run(page_script(page), name)
-    assert (problem := failure(name, result)) is None, problem
+    problems = page_problems(name, code_blocks(html.read_text(encoding="utf-8")), skipped)
+    assert not problems, "\n\n".join(problems)
 
 
-def test_a_page_importing_what_it_never_says_to_install_fails_naming_page_and_module(
-    reader_environment, tmp_path
-):
-    page = tmp_path / "broken.md"
-    page.write_text("```python\n>>> import palmerpenguins\n\n```\n", encoding="utf-8")
-    problem = failure("broken.md", reader_environment.run(page_script(page), "broken.md"))
-    assert problem is not None
-    assert problem.startswith("broken.md: ModuleNotFoundError: No module named 'palmerpenguins'")
+@pytest.mark.parametrize("tutorial", TUTORIALS, ids=lambda path: path.stem)
+def test_the_downloadable_notebook_is_the_run_and_installs_nothing(built_site, tutorial):
+    download = nbformat.read(built_site / "tutorials" / f"{tutorial.stem}.ipynb", as_version=4)
+    executed = nbformat.read(execute_tutorial(tutorial), as_version=4)  # run by the reader's kernel
+    cells = [cell for cell in download.cells if cell.get("id") not in ("install-note", "install")]
+    assert [cell.source for cell in cells] == [cell.source for cell in executed.cells]
+    assert [cell.get("outputs") for cell in cells] == [cell.get("outputs") for cell in executed.cells]
+    install = next(cell for cell in download.cells if cell.get("id") == "install")
+    name = f"tutorials/{tutorial.stem}.ipynb"
+    assert (problem := failure(name, run_once(install.source, f"{tutorial.stem}.py"))) is None, problem
 
 
-def test_a_notebook_whose_install_cell_must_install_fails_naming_notebook_and_module(
-    reader_environment, tmp_path
-):
+@pytest.mark.parametrize("track", TRACKS)
+def test_the_exercise_notebook_runs_top_to_bottom_and_installs_nothing(built_site, track):
+    name = f"{EXERCISE_NOTEBOOKS}/{track}.ipynb"
+    code = reader.notebook_code(nbformat.read(built_site / name, as_version=4))
+    assert (problem := failure(name, run_once(code, f"{track}.py"))) is None, problem
+
+
+def test_a_page_importing_what_it_never_says_to_install_fails_naming_page_and_module():
+    blocks = [CodeBlock("python", "", ">>> import palmerpenguins\n")]
+    [problem] = page_problems("docs/broken.md", blocks, set())
+    assert problem.startswith("docs/broken.md: ")
+    assert "ModuleNotFoundError: No module named 'palmerpenguins'" in problem
+
+
+def test_a_page_whose_output_differs_from_the_run_fails_naming_the_block():
+    snippet = SNIPPETS / "pandas" / "quick_start.py"
+    blocks = [
+        CodeBlock("python", "snippets/pandas/quick_start.py", snippet.read_text(encoding="utf-8")),
+        CodeBlock("text", "Output", "something else\n"),
+    ]
+    [problem] = page_problems("docs/broken.md", blocks, set())
+    assert problem.startswith(
+        "docs/broken.md, code block 1: the output shown under snippets/pandas/quick_start.py"
+    )
+
+
+def test_python_on_a_page_that_no_test_runs_fails():
+    [problem] = page_problems("docs/broken.md", [CodeBlock("python", "", "print('never run')\n")], set())
+    assert "shows Python that is no snippet the tests run" in problem
+
+
+def test_a_notebook_whose_install_cell_must_install_fails_naming_notebook_and_module(tmp_path):
     executed = tmp_path / "broken.ipynb"
-    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("import palmerpenguins")])
-    nbformat.write(notebook, executed)
-    download = reader.download_notebook(executed, executed)
-    problem = failure("broken.ipynb", reader_environment.run(notebook_script(download), "broken.ipynb"))
+    nbformat.write(
+        nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("import palmerpenguins")]), executed
+    )
+    download = nbformat.reads(reader.download_notebook(executed, executed).decode(), as_version=4)
+    install = next(cell for cell in download.cells if cell.get("id") == "install")
+    problem = failure("broken.ipynb", run_once(install.source, "broken.py"))
     assert (
         problem
         == "broken.ipynb: its install cell had to install palmerpenguins: the reader's environment lacks it"

@@ -71,17 +71,40 @@ def run_here(snippet: Path, outdir: Path) -> None:
     sys.argv = [str(snippet)]
     with tempfile.TemporaryDirectory() as scratch:
         os.chdir(scratch)  # snippets that save files must not litter the repository
-        with contextlib.redirect_stdout(printed):
-            exec(code, {"__name__": "__main__", "__file__": str(snippet)})
-    (outdir / "stdout.txt").write_text(printed.getvalue(), encoding="utf-8")
+        try:
+            with contextlib.redirect_stdout(printed):
+                exec(code, {"__name__": "__main__", "__file__": str(snippet)})
+        finally:  # what it printed before failing helps to see why
+            (outdir / "stdout.txt").write_text(printed.getvalue(), encoding="utf-8")
     if "plt.show()" in source and not shown:
         raise SystemExit(f"{snippet}: calls plt.show() but showed no figure")
     for figure, name in zip(shown, figure_names(snippet.stem, len(shown)), strict=True):
         figure.savefig(outdir / name, format="png", dpi=DPI, bbox_inches="tight", metadata={"Software": None})
 
 
-def _child(snippet: Path, outdir: Path) -> int:
-    """In the forked child: run the snippet with stderr going to ``outdir/stderr.txt``."""
+def run_session(session: Path, outdir: Path) -> None:
+    """Run the ``>>>`` examples in ``session`` as one doctest, as a reader typing them in order
+    into one notebook would; write the report of what did not print as shown to ``stdout.txt``."""
+    import doctest
+
+    import matplotlib
+
+    matplotlib.use("Agg")
+    text = session.read_text(encoding="utf-8")
+    test = doctest.DocTestParser().get_doctest(text, {"__name__": "__main__"}, session.stem, str(session), 0)
+    report = io.StringIO()
+    checker = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    with tempfile.TemporaryDirectory() as scratch:
+        os.chdir(scratch)
+        checker.run(test, out=report.write)
+    (outdir / "stdout.txt").write_text(report.getvalue(), encoding="utf-8")
+    if checker.failures:
+        raise SystemExit(f"{checker.failures} of {checker.tries} examples did not print what is shown")
+
+
+def _child(request: dict) -> int:
+    """In the forked child: run the request with stderr going to ``outdir/stderr.txt``."""
+    outdir = Path(request["outdir"])
     errors = os.open(outdir / "stderr.txt", os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
     os.dup2(errors, 2)
     os.dup2(os.open(os.devnull, os.O_WRONLY), 1)  # the server's stdout carries its answers
@@ -90,7 +113,10 @@ def _child(snippet: Path, outdir: Path) -> int:
 
     numpy.random.seed()  # a fresh interpreter's global generator is seeded from the OS, not shared
     try:
-        run_here(snippet, outdir)
+        if "session" in request:
+            run_session(Path(request["session"]), outdir)
+        else:
+            run_here(Path(request["snippet"]), outdir)
         return 0
     except SystemExit as stop:
         if isinstance(stop.code, str):
@@ -104,7 +130,8 @@ def _child(snippet: Path, outdir: Path) -> int:
 
 
 def serve() -> None:
-    """Preload the stack, then fork a child for each ``{"snippet": ..., "outdir": ...}`` line."""
+    """Preload the stack, then fork a child for each request line: ``{"snippet": ..., "outdir":
+    ...}`` or ``{"session": ..., "outdir": ...}`` (:func:`run_session`)."""
     exec(os.environ.get(WARNING_FILTERS, ""), {})
     import matplotlib
 
@@ -117,7 +144,7 @@ def serve() -> None:
         request = json.loads(line)
         pid = os.fork()
         if pid == 0:
-            os._exit(_child(Path(request["snippet"]), Path(request["outdir"])))
+            os._exit(_child(request))
         _, status = os.waitpid(pid, 0)
         print(json.dumps({"returncode": os.waitstatus_to_exitcode(status)}), file=answers, flush=True)
 

@@ -95,7 +95,7 @@ def run_snippet(snippet: Path, cache: Path = CACHE) -> SnippetRun:
             return recorded
         partial = Path(tempfile.mkdtemp(prefix=folder.name, dir=folder.parent))
         started = time.perf_counter()
-        returncode = _server().run(snippet, partial)
+        returncode = _server().run({"snippet": str(snippet), "outdir": str(partial)})
         seconds = round(time.perf_counter() - started, 2)
         stderr = (partial / "stderr.txt").read_text(encoding="utf-8")
         if returncode != 0:
@@ -108,6 +108,30 @@ def run_snippet(snippet: Path, cache: Path = CACHE) -> SnippetRun:
         shutil.rmtree(folder, ignore_errors=True)
         os.replace(partial, folder)
     return _read_run(folder)
+
+
+@dataclass(frozen=True)
+class OnceRun:
+    """What a run that is not cached printed, wrote to stderr, and its exit code."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run_once(code: str, name: str, kind: str = "snippet") -> OnceRun:
+    """Run ``code`` once, not cached, in a clean process of the reader's environment: as a
+    script (``kind="snippet"``) or as a ``>>>`` session run as one doctest (``kind="session"``,
+    whose stdout is the report of the examples that did not print what is shown)."""
+    with tempfile.TemporaryDirectory() as scratch:
+        path = Path(scratch) / "code" / Path(name).name
+        path.parent.mkdir()
+        path.write_text(code, encoding="utf-8")
+        returncode = _server().run({kind: str(path), "outdir": scratch})
+        printed = Path(scratch) / "stdout.txt"
+        stdout = printed.read_text(encoding="utf-8") if printed.exists() else ""
+        stderr = (Path(scratch) / "stderr.txt").read_text(encoding="utf-8")
+    return OnceRun(returncode, stdout.replace(str(path), name), stderr.replace(str(path), name))
 
 
 def _describe_failure(snippet: Path, stderr: str) -> str:
@@ -139,9 +163,10 @@ class RunnerServer:
         )
         self._answer()  # {"ready": true} once the stack is imported
 
-    def run(self, snippet: Path, outdir: Path) -> int:
-        """Run ``snippet`` in a forked child writing into ``outdir``; its exit code."""
-        self.process.stdin.write(json.dumps({"snippet": str(snippet), "outdir": str(outdir)}) + "\n")
+    def run(self, request: dict[str, str]) -> int:
+        """Run a snippet or a session (see :func:`site_tools.runner.serve`) in a forked child; its
+        exit code."""
+        self.process.stdin.write(json.dumps(request) + "\n")
         self.process.stdin.flush()
         return self._answer()["returncode"]
 
