@@ -8,7 +8,8 @@ what the pages say to install). These tests start from the built site, as a read
 - each learner page's Python blocks, as its HTML shows them, in order: a block that is a snippet
   must be exactly the code that ran, and the output block under it must show what that run
   printed (under the page's tolerance); the ``>>>`` sessions run in order in one clean process,
-  as one notebook would, and must print what is shown;
+  as one notebook would, and must print what is shown; any other block (an exercise's starting
+  code or solution) runs on its own;
 - each downloadable notebook: the executed notebook the page shows, after a first cell that
   installs nothing where the reader has installed what the pages say; the exercise notebooks run
   top to bottom.
@@ -85,10 +86,9 @@ def page_problems(name: str, blocks: list[CodeBlock], skipped: set[str]) -> list
         code = block.text.rstrip("\n")
         if code in skipped:
             continue
-        if (snippet := known.get(code)) is None:
-            problems.append(
-                f"{where} ({block.title or 'untitled'}): shows Python that is no snippet the tests run"
-            )
+        if (snippet := known.get(code)) is None:  # an exercise's starting code or solution, say
+            if problem := failure(f"{where} ({block.title or 'untitled'})", run_once(block.text, "block.py")):
+                problems.append(problem)
             continue
         if missing := missing_requirements(snippet):
             pytest.skip(f"{snippet.relative_to(ROOT)} " + "; ".join(missing))
@@ -175,9 +175,12 @@ def test_a_page_whose_output_differs_from_the_run_fails_naming_the_block():
     )
 
 
-def test_python_on_a_page_that_no_test_runs_fails():
-    [problem] = page_problems("docs/broken.md", [CodeBlock("python", "", "print('never run')\n")], set())
-    assert "shows Python that is no snippet the tests run" in problem
+def test_a_block_that_is_no_snippet_runs_on_its_own_and_fails_naming_the_block():
+    assert (
+        page_problems("docs/fine.md", [CodeBlock("python", "", "import numpy as np\nx = ...\n")], set()) == []
+    )
+    [problem] = page_problems("docs/broken.md", [CodeBlock("python", "", "import palmerpenguins\n")], set())
+    assert problem.startswith("docs/broken.md, code block 1 (untitled): ModuleNotFoundError")
 
 
 def test_a_notebook_whose_install_cell_must_install_fails_naming_notebook_and_module(tmp_path):

@@ -2,7 +2,9 @@
 
 A block is Pygments' ``<div class="language-<lang> highlight">``, with its title (``<span
 class="filename">``) if it has one; its text is that of its ``<code>`` element, which is what
-Material's copy button copies (the line-number anchors hold no text).
+Material's copy button copies (the line-number anchors hold no text). Blocks inside the API
+reference that mkdocstrings renders (``<div class="doc ...">``: signatures, source, docstring
+examples) are left out: the docstring tests run those examples, each with its own imports.
 """
 
 from __future__ import annotations
@@ -33,9 +35,14 @@ class _CodeBlocks(HTMLParser):
         self._title: list[str] | None = None
         self._code: list[str] | None = None
         self._in = ""  # "title" or "code" while inside one
+        self._divs: list[bool] = []  # for each open <div>: is it mkdocstrings' API reference?
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         classes = (dict(attrs).get("class") or "").split()
+        if tag == "div":
+            self._divs.append("doc" in classes)
+        if any(self._divs):
+            return
         if tag == "div" and self._depth:
             self._depth += 1
         elif tag == "div" and "highlight" in classes:
@@ -50,6 +57,11 @@ class _CodeBlocks(HTMLParser):
             self._in = "code"
 
     def handle_endtag(self, tag: str) -> None:
+        in_reference = any(self._divs)
+        if tag == "div" and self._divs:
+            self._divs.pop()
+        if in_reference:
+            return
         if tag == "span" and self._in == "title":
             self._in = ""
         elif tag == "code" and self._in == "code":
@@ -75,6 +87,8 @@ def code_blocks(html: str) -> list[CodeBlock]:
     ...         '<pre><span></span><code><a id="l1"></a><span class="n">x</span> = 1\\n</code></pre></div>')
     >>> code_blocks(html)
     [CodeBlock(language='python', title='a.py', text='x = 1\\n')]
+    >>> code_blocks(f'<div class="doc doc-object">{html}</div>')
+    []
     """
     parser = _CodeBlocks()
     parser.feed(html)

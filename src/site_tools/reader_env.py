@@ -7,9 +7,14 @@ reader has, not of this project's development environment:
 
 - :data:`site_tools.reader.HOME_PAGE_LINE`'s requirements;
 - the ``tutorials_lib`` wheel the site publishes (:func:`site_tools.wheel.build_wheel`);
-- each module that a page or tutorial imports beyond those, as its install note names it
-  (PyTorch and TensorFlow only where this environment has them: they are optional);
+- each module that a page or tutorial imports beyond those, as its install note names it;
 - ``ipykernel``, the kernel a reader's Jupyter runs the notebooks with.
+
+PyTorch and TensorFlow are optional: only the pages about them need them. They go into a second
+environment, the first plus them (where this development environment has them), in which only
+the snippets that declare ``# requires: torch`` or ``tensorflow`` run. Keeping them out of the
+first matters: where TensorFlow is installed, ``import keras`` imports it too, whatever the
+backend, which cost every Keras example 7 s and is not what a reader of those pages has.
 
 Versions are pinned by ``uv.lock`` (as constraints), so the recorded outputs are reproducible.
 The environment lives in ``~/.cache/ml-python-guide/reader-envs/<key>`` (``GUIDE_READER_ENVS``
@@ -72,24 +77,29 @@ def imported_beyond_home_line() -> list[str]:
 
 
 @functools.cache
-def requirements() -> tuple[str, ...]:
-    """What the reader's environment installs, besides the wheel."""
+def requirements(optional: bool = False) -> tuple[str, ...]:
+    """What the reader's environment installs, besides the wheel; with the optional libraries
+    that are installed here if ``optional``."""
     wanted = [*HOME_PAGE_REQUIREMENTS, "ipykernel"]
     for module in imported_beyond_home_line():
-        if module in OPTIONAL:
-            if importlib.util.find_spec(module) is not None:
-                wanted.append(f"{OPTIONAL[module]}=={importlib.metadata.version(OPTIONAL[module])}")
-        else:
+        if module not in OPTIONAL:
             wanted.append(reader.requirement_for(module))
+        elif optional and importlib.util.find_spec(module) is not None:
+            wanted.append(f"{OPTIONAL[module]}=={importlib.metadata.version(OPTIONAL[module])}")
     return tuple(wanted)
 
 
-def environment_key() -> str:
+def needs_optional(code: str) -> bool:
+    """Whether ``code`` declares (``# requires: torch``) or imports an optional library."""
+    return bool(reader.used_modules(code) & set(OPTIONAL))
+
+
+def environment_key(optional: bool = False) -> str:
     digest = hashlib.sha256()
     for part in (
         LOCK_FILE.read_bytes(),
         build_wheel().read_bytes(),
-        repr(requirements()).encode(),
+        repr(requirements(optional)).encode(),
         sys.version.encode(),
     ):
         digest.update(len(part).to_bytes(8, "little"))
@@ -97,13 +107,14 @@ def environment_key() -> str:
     return digest.hexdigest()[:16]
 
 
-def reader_folder() -> Path:
-    return envs_folder() / environment_key()
+def reader_folder(optional: bool = False) -> Path:
+    return envs_folder() / environment_key(optional)
 
 
-def reader_python() -> Path:
-    """The interpreter of the reader's environment, made first if it does not exist yet."""
-    folder = reader_folder()
+def reader_python(optional: bool = False) -> Path:
+    """The interpreter of the reader's environment (with the optional libraries if ``optional``),
+    made first if it does not exist yet."""
+    folder = reader_folder(optional)
     python = folder / "bin" / "python"
     folder.parent.mkdir(parents=True, exist_ok=True)
     with open(folder.with_suffix(".lock"), "w") as lock:
@@ -111,7 +122,7 @@ def reader_python() -> Path:
         if (folder / DONE).exists():
             return python
         shutil.rmtree(folder, ignore_errors=True)
-        _make(folder)
+        _make(folder, requirements(optional))
     return python
 
 
@@ -120,7 +131,7 @@ def kernel_path() -> Path:
     return reader_folder() / "share" / "jupyter"
 
 
-def _make(folder: Path) -> None:
+def _make(folder: Path, wanted: tuple[str, ...]) -> None:
     uv = shutil.which("uv")
     if uv is None:
         raise ReaderEnvironmentError("making the reader's environment needs uv: pip install uv")
@@ -140,7 +151,7 @@ def _make(folder: Path) -> None:
         wheel = f"tutorials-lib @ {build_wheel().as_uri()}"  # the file the site publishes
         _run(
             [uv, "pip", "install", "--quiet", "--python", str(python), "--constraints", str(constraints),
-             *sources, "--index-strategy", "unsafe-best-match", *requirements(), wheel],
+             *sources, "--index-strategy", "unsafe-best-match", *wanted, wheel],
         )  # fmt: skip
     kernel = kernel_path() / "kernels" / KERNEL_NAME
     kernel.mkdir(parents=True)
@@ -150,7 +161,7 @@ def _make(folder: Path) -> None:
         "language": "python",
     }
     (kernel / "kernel.json").write_text(json.dumps(spec, indent=1), encoding="utf-8")
-    (folder / DONE).write_text(json.dumps({"requirements": requirements()}, indent=1), encoding="utf-8")
+    (folder / DONE).write_text(json.dumps({"requirements": wanted}, indent=1), encoding="utf-8")
 
 
 def _run(command: list[str]) -> None:
@@ -162,7 +173,7 @@ def _run(command: list[str]) -> None:
         )
 
 
-def reader_run_environment(**overrides: str) -> dict[str, str]:
+def reader_run_environment(optional: bool = False, **overrides: str) -> dict[str, str]:
     """The process environment for a run in the reader's environment: the pinned settings, and
     nothing that would let the run import this repository's code."""
     from site_tools.environment import run_environment
@@ -170,7 +181,7 @@ def reader_run_environment(**overrides: str) -> dict[str, str]:
     environment = run_environment(**overrides)
     environment.pop("PYTHONPATH", None)
     environment.pop("VIRTUAL_ENV", None)
-    bin_folder = str(reader_folder() / "bin")
+    bin_folder = str(reader_folder(optional) / "bin")
     environment["PATH"] = os.pathsep.join([bin_folder, *environment.get("PATH", "").split(os.pathsep)])
     return environment
 

@@ -11,8 +11,10 @@ warnings and traceback to ``stderr.txt``, and each figure it shows to ``<name>.p
 
 The warning filters arrive in ``GUIDE_WARNING_FILTERS`` (Python code) and apply before the
 imports too, so a DeprecationWarning raised while importing fails here as it would in a fresh
-process. Networks (Keras, JAX, PyTorch, TensorFlow) are not preloaded: they start threads, and
-a process with threads must not fork.
+process. With ``GUIDE_PRELOAD_KERAS=1`` the server also imports JAX and Keras (about 9 s):
+with one thread per library and no computation run, importing them starts no thread. A process
+with threads must not fork, so the server counts its threads after the imports and stops with
+an error if there is more than one. PyTorch and TensorFlow are never preloaded.
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ PRELOAD = (
     "sklearn.tree",
 )
 WARNING_FILTERS = "GUIDE_WARNING_FILTERS"
+PRELOAD_KERAS = "GUIDE_PRELOAD_KERAS"
 
 
 def figure_names(stem: str, count: int) -> list[str]:
@@ -136,8 +139,11 @@ def serve() -> None:
     import matplotlib
 
     matplotlib.use("Agg")
-    for module in PRELOAD:
+    for module in PRELOAD + (("jax", "keras") if os.environ.get(PRELOAD_KERAS) == "1" else ()):
         importlib.import_module(module)
+    threads = len(os.listdir("/proc/self/task"))
+    if threads > 1:
+        raise SystemExit(f"the runner has {threads} threads after its imports: forking it would be unsafe")
     answers = sys.stdout
     print(json.dumps({"ready": True}), file=answers, flush=True)
     for line in sys.stdin:

@@ -30,7 +30,7 @@ from pathlib import Path
 
 from site_tools import runner
 from site_tools.environment import CACHE, run_key, warning_filters_code
-from site_tools.reader_env import environment_key, reader_python, reader_run_environment
+from site_tools.reader_env import environment_key, needs_optional, reader_python, reader_run_environment
 
 RUNNER = Path(runner.__file__)
 DONE = "run.json"  # written last: a folder without it holds no complete run
@@ -53,11 +53,12 @@ class SnippetRun:
 
 def run_folder(snippet: Path, cache: Path = CACHE) -> Path:
     """Where the run of ``snippet``, as it is now, is kept."""
+    environment = environment_key(needs_optional(snippet.read_text(encoding="utf-8")))
     return (
         cache
         / "runs"
         / run_key(
-            snippet.read_bytes(), Path(__file__).read_bytes(), RUNNER.read_bytes(), environment_key().encode()
+            snippet.read_bytes(), Path(__file__).read_bytes(), RUNNER.read_bytes(), environment.encode()
         )
     )
 
@@ -95,7 +96,8 @@ def run_snippet(snippet: Path, cache: Path = CACHE) -> SnippetRun:
             return recorded
         partial = Path(tempfile.mkdtemp(prefix=folder.name, dir=folder.parent))
         started = time.perf_counter()
-        returncode = _server().run({"snippet": str(snippet), "outdir": str(partial)})
+        optional = needs_optional(snippet.read_text(encoding="utf-8"))
+        returncode = _server(optional).run({"snippet": str(snippet), "outdir": str(partial)})
         seconds = round(time.perf_counter() - started, 2)
         stderr = (partial / "stderr.txt").read_text(encoding="utf-8")
         if returncode != 0:
@@ -150,15 +152,23 @@ def _shown(path: Path) -> str:
 class RunnerServer:
     """A :mod:`site_tools.runner` server process, and the way to ask it for one run."""
 
-    def __init__(self) -> None:
+    def __init__(self, optional: bool) -> None:
         self.errors = tempfile.TemporaryFile(mode="w+")
         self.process = subprocess.Popen(
-            [str(reader_python()), "-P", str(RUNNER), "serve"],
+            [str(reader_python(optional)), "-P", str(RUNNER), "serve"],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=self.errors,
             text=True,
-            env=reader_run_environment(MPLBACKEND="Agg", **{runner.WARNING_FILTERS: warning_filters_code()}),
+            env=reader_run_environment(
+                optional,
+                MPLBACKEND="Agg",
+                **{
+                    runner.WARNING_FILTERS: warning_filters_code(),
+                    # Keras would import TensorFlow where it is installed, which starts threads.
+                    runner.PRELOAD_KERAS: "0" if optional else "1",
+                },
+            ),
             cwd=tempfile.gettempdir(),
         )
         self._answer()  # {"ready": true} once the stack is imported
@@ -186,9 +196,12 @@ class RunnerServer:
 _servers = threading.local()  # one server per thread: the build runs snippets from a thread pool
 
 
-def _server() -> RunnerServer:
-    server = getattr(_servers, "server", None)
+def _server(optional: bool = False) -> RunnerServer:
+    """This thread's server in the reader's environment (with the optional libraries if ``optional``)."""
+    if not hasattr(_servers, "by_environment"):
+        _servers.by_environment = {}
+    server = _servers.by_environment.get(optional)
     if server is None or server.process.poll() is not None:
-        server = _servers.server = RunnerServer()
+        server = _servers.by_environment[optional] = RunnerServer(optional)
         atexit.register(server.close)
     return server

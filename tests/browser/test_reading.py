@@ -13,6 +13,7 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import expect
 
+from site_tools import reader
 from tests.browser.conftest import page_path
 from tests.conftest import DOCS, ROOT, TUTORIALS
 
@@ -70,6 +71,19 @@ def test_copy_button_copies_exactly_the_code_shown(visit, site_url):
     assert copied.rstrip("\n") == shown.rstrip("\n"), "the clipboard differs from the code on the page"
     source = (ROOT / title).read_text(encoding="utf-8")
     assert copied.rstrip("\n") == source.rstrip("\n"), f"the clipboard differs from {title}"
+    opened.assert_clean()
+
+
+def test_copy_button_of_a_session_copies_the_code_without_prompts_or_output(visit, site_url):
+    opened = visit(site_url + "concepts/what-is-machine-learning/", **CLIPBOARD)
+    page = opened.page
+    block = page.locator(".highlight").filter(has_text=">>> data = load_breast_cancer(as_frame=True)").first
+    shown = block.locator("code").inner_text()
+    block.hover()
+    block.get_by_role("button", name="Copy to clipboard").click()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.rstrip("\n") == reader.doctest_code(shown), "the copy differs from the session's code"
+    assert ">>>" not in copied and "(569, 31)" not in copied, "prompts or printed output were copied"
     opened.assert_clean()
 
 
