@@ -11,10 +11,11 @@ warnings and traceback to ``stderr.txt``, and each figure it shows to ``<name>.p
 
 The warning filters arrive in ``GUIDE_WARNING_FILTERS`` (Python code) and apply before the
 imports too, so a DeprecationWarning raised while importing fails here as it would in a fresh
-process. With ``GUIDE_PRELOAD_KERAS=1`` the server also imports JAX and Keras (about 9 s):
-with one thread per library and no computation run, importing them starts no thread. A process
-with threads must not fork, so the server counts its threads after the imports and stops with
-an error if there is more than one. PyTorch and TensorFlow are never preloaded.
+process. With ``GUIDE_PRELOAD_KERAS=1``, the first request marked ``"keras": true`` makes the
+server import JAX and Keras too (about 9 s), once: with one thread per library and no
+computation run, importing them starts no thread. A process with threads must not fork, so the
+server counts its threads after imports and stops with an error if there is more than one.
+PyTorch and TensorFlow are never preloaded.
 """
 
 from __future__ import annotations
@@ -132,6 +133,14 @@ def _child(request: dict) -> int:
         sys.stderr.flush()
 
 
+def _preload(modules: tuple[str, ...]) -> None:
+    for module in modules:
+        importlib.import_module(module)
+    threads = len(os.listdir("/proc/self/task"))
+    if threads > 1:
+        raise SystemExit(f"the runner has {threads} threads after its imports: forking it would be unsafe")
+
+
 def serve() -> None:
     """Preload the stack, then fork a child for each request line: ``{"snippet": ..., "outdir":
     ...}`` or ``{"session": ..., "outdir": ...}`` (:func:`run_session`)."""
@@ -139,15 +148,13 @@ def serve() -> None:
     import matplotlib
 
     matplotlib.use("Agg")
-    for module in PRELOAD + (("jax", "keras") if os.environ.get(PRELOAD_KERAS) == "1" else ()):
-        importlib.import_module(module)
-    threads = len(os.listdir("/proc/self/task"))
-    if threads > 1:
-        raise SystemExit(f"the runner has {threads} threads after its imports: forking it would be unsafe")
+    _preload(PRELOAD)
     answers = sys.stdout
     print(json.dumps({"ready": True}), file=answers, flush=True)
     for line in sys.stdin:
         request = json.loads(line)
+        if request.get("keras") and os.environ.get(PRELOAD_KERAS) == "1":
+            _preload(("jax", "keras"))
         pid = os.fork()
         if pid == 0:
             os._exit(_child(request))

@@ -30,6 +30,7 @@ from pathlib import Path
 
 from site_tools import runner
 from site_tools.environment import CACHE, run_key, warning_filters_code
+from site_tools.reader import imported_modules
 from site_tools.reader_env import environment_key, needs_optional, reader_python, reader_run_environment
 
 RUNNER = Path(runner.__file__)
@@ -96,8 +97,13 @@ def run_snippet(snippet: Path, cache: Path = CACHE) -> SnippetRun:
             return recorded
         partial = Path(tempfile.mkdtemp(prefix=folder.name, dir=folder.parent))
         started = time.perf_counter()
-        optional = needs_optional(snippet.read_text(encoding="utf-8"))
-        returncode = _server(optional).run({"snippet": str(snippet), "outdir": str(partial)})
+        code = snippet.read_text(encoding="utf-8")
+        request = {
+            "snippet": str(snippet),
+            "outdir": str(partial),
+            "keras": "keras" in imported_modules(code),
+        }
+        returncode = _server(needs_optional(code)).run(request)
         seconds = round(time.perf_counter() - started, 2)
         stderr = (partial / "stderr.txt").read_text(encoding="utf-8")
         if returncode != 0:
@@ -173,7 +179,7 @@ class RunnerServer:
         )
         self._answer()  # {"ready": true} once the stack is imported
 
-    def run(self, request: dict[str, str]) -> int:
+    def run(self, request: dict[str, str | bool]) -> int:
         """Run a snippet or a session (see :func:`site_tools.runner.serve`) in a forked child; its
         exit code."""
         self.process.stdin.write(json.dumps(request) + "\n")
