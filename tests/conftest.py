@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
+import json
 import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -20,51 +24,97 @@ TUTORIALS = sorted((DOCS / "tutorials").glob("*.py"))
 
 def build_site(config: Path, site_dir: Path) -> subprocess.CompletedProcess:
     """Run ``mkdocs build --strict`` as CI does: notebooks executed, no notebook cache."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    env.pop("MPLBACKEND", None)  # tutorial figures need the notebook's inline backend
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=config.parent,
+        _command(config, site_dir), capture_output=True, text=True, env=_environment(), cwd=config.parent
     )
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
-    """The site, built once per test run into a temporary folder.
+def _command(config: Path, site_dir: Path) -> list[str]:
+    return [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)]
 
-    Under pytest-xdist the workers share it: the first to ask builds it while holding a lock,
-    and the others wait for it and reuse it.
-    """
-    if worker_id == "master":
-        return _build_or_fail(_kept_site() or tmp_path_factory.mktemp("site"))
-    shared = tmp_path_factory.getbasetemp().parent  # one folder per run, common to the workers
+
+def _environment() -> dict[str, str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("MPLBACKEND", None)  # tutorial figures need the notebook's inline backend
+    return env
+
+
+# ------------------------------------------------------------------ the one build of a test run
+# The build runs every tutorial and figure snippet not yet cached: minutes on a cold cache. It
+# starts in the background as soon as the tests are collected, and the tests that read the site
+# run last, so that the other tests (which share its runs through the cache) fill the wait.
+BUILD_JOB = """
+import json, subprocess, sys
+command, folder = json.loads(sys.argv[1]), sys.argv[2]
+result = subprocess.run(command, capture_output=True, text=True)
+with open(folder + "/site.result.json.partial", "w") as out:
+    json.dump({"returncode": result.returncode, "stdout": result.stdout, "stderr": result.stderr}, out)
+import os; os.replace(folder + "/site.result.json.partial", folder + "/site.result.json")
+"""
+
+
+def _shared_folder(factory: pytest.TempPathFactory, config: pytest.Config) -> Path:
+    """One folder per test run, common to the pytest-xdist workers."""
+    base = factory.getbasetemp()
+    return base.parent if hasattr(config, "workerinput") else base
+
+
+def _site_dir(shared: Path) -> Path:
+    """``SITE_DIR=site uv run pytest`` keeps the tested build there (CI publishes it)."""
+    return (ROOT / os.environ["SITE_DIR"]).resolve() if os.environ.get("SITE_DIR") else shared / "site"
+
+
+def _start_build(shared: Path) -> None:
+    """Start the build in the background, unless another worker of this run has."""
     with open(shared / "site.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        failure = shared / "site.failed"
-        site = _kept_site() or shared / "site"
-        if not (shared / "site.built").exists() and not failure.exists():
-            try:
-                _build_or_fail(site)
-                (shared / "site.built").write_text(str(site), encoding="utf-8")
-            except pytest.fail.Exception as error:
-                failure.write_text(str(error), encoding="utf-8")
-        if failure.exists():
-            pytest.fail(failure.read_text(encoding="utf-8"), pytrace=False)
-    return site
+        if (shared / "site.started").exists():
+            return
+        command = _command(ROOT / "mkdocs.yml", _site_dir(shared))
+        job = subprocess.Popen(
+            [sys.executable, "-c", BUILD_JOB, json.dumps(command), str(shared)],
+            env=_environment(),
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,  # the job outlives a worker that finishes its own tests first
+        )
+        (shared / "site.started").write_text(str(job.pid), encoding="utf-8")
 
 
-def _kept_site() -> Path | None:
-    """``SITE_DIR=site uv run pytest`` keeps the tested build there (CI publishes it)."""
-    return (ROOT / os.environ["SITE_DIR"]).resolve() if os.environ.get("SITE_DIR") else None
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """A run that stops before its build is done (Ctrl-C, ``-x``) stops the build too."""
+    factory = getattr(config, "_tmp_path_factory", None)
+    if hasattr(config, "workerinput") or factory is None or factory._basetemp is None:
+        return
+    shared = factory.getbasetemp()
+    started, done = shared / "site.started", shared / "site.result.json"
+    if started.exists() and started.read_text(encoding="utf-8") and not done.exists():
+        with contextlib.suppress(ProcessLookupError, ValueError):
+            os.killpg(int(started.read_text(encoding="utf-8")), signal.SIGTERM)
 
 
-def _build_or_fail(site_dir: Path) -> Path:
-    result = build_site(ROOT / "mkdocs.yml", site_dir)
-    if result.returncode != 0:
-        hints = broken_links(result.stderr, DOCS)
-        output = f"{result.stdout}\n{result.stderr}\n{hints}"
-        pytest.fail(f"mkdocs build --strict failed:\n{output}", pytrace=False)
-    return site_dir
+@pytest.hookimpl(trylast=True)  # after -m and -k have deselected what will not run
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    reads_site = [item for item in items if "built_site" in getattr(item, "fixturenames", ())]
+    if not reads_site or config.option.collectonly:
+        return
+    items[:] = [item for item in items if item not in set(reads_site)] + reads_site
+    _start_build(_shared_folder(config._tmp_path_factory, config))
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> Path:
+    """The site, built once per test run with ``mkdocs build --strict`` (started at collection)."""
+    shared = _shared_folder(tmp_path_factory, request.config)
+    _start_build(shared)  # already started, unless this test was not collected as reading the site
+    result_file = shared / "site.result.json"
+    while not result_file.exists():
+        time.sleep(0.5)
+    result = json.loads(result_file.read_text(encoding="utf-8"))
+    if result["returncode"] != 0:
+        hints = broken_links(result["stderr"], DOCS)
+        pytest.fail(
+            f"mkdocs build --strict failed:\n{result['stdout']}\n{result['stderr']}\n{hints}", pytrace=False
+        )
+    return _site_dir(shared)
