@@ -93,6 +93,20 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.slow)
 
 
+def pytest_xdist_make_scheduler(config: pytest.Config, log):
+    """The examples of a page share one namespace, so they run on one worker, in page order; every
+    other test goes to whichever worker is free (one file's 56 browser tests no longer wait for one
+    worker while the other idles)."""
+    from xdist.scheduler import LoadScopeScheduling
+
+    class PagesTogether(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            path, _, test = nodeid.partition("::")
+            return path if test.startswith("sybil:") else nodeid
+
+    return PagesTogether(config, log)
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
     """Under a failing example of a page, say how to fix it."""

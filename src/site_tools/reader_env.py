@@ -153,7 +153,7 @@ def _make(folder: Path, wanted: tuple[str, ...]) -> None:
             [uv, "pip", "install", "--quiet", "--python", str(python), "--constraints", str(constraints),
              *sources, "--index-strategy", "unsafe-best-match", *wanted, wheel],
         )  # fmt: skip
-    kernel = kernel_path() / "kernels" / KERNEL_NAME
+    kernel = folder / "share" / "jupyter" / "kernels" / KERNEL_NAME
     kernel.mkdir(parents=True)
     spec = {
         "argv": [str(python), "-P", "-m", "ipykernel_launcher", "-f", "{connection_file}"],
