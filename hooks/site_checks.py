@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from html.parser import HTMLParser
 from pathlib import Path
@@ -41,6 +42,7 @@ class _Tags(HTMLParser):
                 self.ids.add(attributes[key])
 
 
+@functools.lru_cache(maxsize=256)  # mkdocs serve rebuilds every page on each edit; most are unchanged
 def _tags(html: str) -> _Tags:
     tags = _Tags()
     tags.feed(html)
