@@ -38,7 +38,7 @@ from pathlib import Path
 
 from site_tools import reader
 from site_tools.environment import LOCK_FILE, ROOT
-from site_tools.wheel import build_wheel
+from site_tools.wheel import build_wheel, wheel_key
 
 HOME_PAGE_REQUIREMENTS = ["numpy", "pandas", "matplotlib", "scikit-learn", "keras>=3", "jax[cpu]"]
 KERNEL_NAME = "guide-reader"
@@ -98,7 +98,7 @@ def environment_key(optional: bool = False) -> str:
     digest = hashlib.sha256()
     for part in (
         LOCK_FILE.read_bytes(),
-        build_wheel().read_bytes(),
+        wheel_key().encode(),  # what the wheel is built from: the same in every clone
         repr(requirements(optional)).encode(),
         sys.version.encode(),
     ):
