@@ -22,6 +22,13 @@ SNIPPETS = ROOT / "snippets"
 TUTORIALS = sorted((DOCS / "tutorials").glob("*.py"))
 
 
+def page_path(source: Path) -> str:
+    """The URL path (below the site root) of the page built from ``source`` in docs/."""
+    relative = source.relative_to(DOCS).with_suffix("")
+    parts = relative.parts[:-1] if relative.name == "index" else relative.parts
+    return "".join(f"{part}/" for part in parts)
+
+
 def build_site(config: Path, site_dir: Path) -> subprocess.CompletedProcess:
     """Run ``mkdocs build --strict`` as CI does: notebooks executed, no notebook cache."""
     return subprocess.run(
@@ -96,10 +103,12 @@ def pytest_unconfigure(config: pytest.Config) -> None:
 
 @pytest.hookimpl(trylast=True)  # after -m and -k have deselected what will not run
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    reads_site = [item for item in items if "built_site" in getattr(item, "fixturenames", ())]
-    if not reads_site or config.option.collectonly:
+    def reads_site(item: pytest.Item) -> bool:
+        return "built_site" in getattr(item, "fixturenames", ())
+
+    if config.option.collectonly or not any(map(reads_site, items)):
         return
-    items[:] = [item for item in items if item not in set(reads_site)] + reads_site
+    items.sort(key=reads_site)  # stable: the others keep their order, then the site's readers
     _start_build(_shared_folder(config._tmp_path_factory, config))
 
 

@@ -20,6 +20,7 @@ fails, naming the page or notebook and the module.
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
@@ -33,7 +34,7 @@ from site_tools.page_html import CodeBlock, code_blocks
 from site_tools.reader_env import reader_python
 from site_tools.runs import OnceRun, run_once, run_snippet
 from site_tools.snippets import missing_requirements
-from tests.conftest import DOCS, ROOT, SNIPPETS, TUTORIALS
+from tests.conftest import DOCS, ROOT, SNIPPETS, TUTORIALS, page_path
 from tutorials_lib.exercises import TRACKS
 
 pytestmark = pytest.mark.slow
@@ -49,12 +50,7 @@ LEARNER_PAGES = [
 EXERCISE_NOTEBOOKS = "practice/notebooks"
 
 
-def built_page(site: Path, page: Path) -> Path:
-    relative = page.relative_to(DOCS).with_suffix("")
-    folder = relative.parent if relative.name == "index" else relative
-    return site / folder / "index.html"
-
-
+@functools.cache
 def snippets_by_code() -> dict[str, Path]:
     return {path.read_text(encoding="utf-8").rstrip("\n"): path for path in sorted(SNIPPETS.rglob("*.py"))}
 
@@ -130,7 +126,7 @@ def test_the_reader_gets_tutorials_lib_from_the_wheel_and_nothing_of_the_reposit
 
 @pytest.mark.parametrize("page", LEARNER_PAGES, ids=lambda page: page.relative_to(DOCS).as_posix())
 def test_the_page_as_built_runs_and_prints_what_it_shows(built_site, page):
-    html = built_page(built_site, page)
+    html = built_site / page_path(page) / "index.html"
     skipped = {match["code"].rstrip("\n") for match in SKIPPED.finditer(page.read_text(encoding="utf-8"))}
     name = page.relative_to(ROOT).as_posix()
     problems = page_problems(name, code_blocks(html.read_text(encoding="utf-8")), skipped)

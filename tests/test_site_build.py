@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import DOCS, TUTORIALS
+from tests.conftest import DOCS, TUTORIALS, page_path
 
 pytestmark = pytest.mark.slow
 
@@ -36,8 +36,7 @@ def html_pages(site: Path) -> list[Path]:
 
 def test_every_page_is_built(built_site):
     for page in DOCS.rglob("*.md"):
-        relative = page.relative_to(DOCS).with_suffix("")
-        target = built_site / (relative.parent if relative.name == "index" else relative) / "index.html"
+        target = built_site / page_path(page) / "index.html"
         assert target.exists(), f"{page} was not built into {target}"
 
 

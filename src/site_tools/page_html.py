@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from html.parser import HTMLParser
-from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -94,12 +93,3 @@ def code_blocks(html: str) -> list[CodeBlock]:
     parser.feed(html)
     parser.close()
     return parser.blocks
-
-
-def source_page(html_file: Path, site: Path, docs: Path) -> Path | None:
-    """The Markdown page ``html_file`` (``<site>/a/b/index.html``) was built from, if any."""
-    folder = html_file.parent.relative_to(site)
-    for candidate in (docs / folder / "index.md", docs / f"{folder}.md"):
-        if candidate.is_file():
-            return candidate
-    return None

@@ -21,7 +21,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, page_path
 
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 CHROME_ARGS = [
@@ -156,13 +156,6 @@ def visit(browser) -> Iterator[Callable[..., Visit]]:
     yield open_page
     for context in contexts:
         context.close()
-
-
-def page_path(source: Path) -> str:
-    """The URL path (below the site root) of the page built from ``source`` in docs/."""
-    relative = source.relative_to(ROOT / "docs").with_suffix("")
-    parts = relative.parts[:-1] if relative.name == "index" else relative.parts
-    return "".join(f"{part}/" for part in parts)
 
 
 SOURCES = sorted([*(ROOT / "docs").rglob("*.md"), *(ROOT / "docs" / "tutorials").glob("*.py")])

@@ -14,8 +14,7 @@ import pytest
 from playwright.sync_api import expect
 
 from site_tools import reader
-from tests.browser.conftest import page_path
-from tests.conftest import DOCS, ROOT, TUTORIALS
+from tests.conftest import DOCS, ROOT, TUTORIALS, page_path
 
 # Topics a reader looks for; a topic is tested once a page whose title names it exists.
 # The first two exist since the foundation, so a broken search can never pass unnoticed.
