@@ -16,6 +16,7 @@ import ast
 import functools
 import importlib.metadata
 import re
+import shlex
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -26,6 +27,7 @@ from site_tools.environment import ROOT
 from site_tools.wheel import DISTRIBUTION, requirement, version
 
 HOME_PAGE_LINE = 'pip install numpy pandas matplotlib scikit-learn "keras>=3" "jax[cpu]"'
+HOME_PAGE_REQUIREMENTS = shlex.split(HOME_PAGE_LINE)[2:]  # what that line gives pip
 # The modules that line makes importable.
 HOME_PAGE_MODULES = frozenset(
     {"numpy", "pandas", "matplotlib", "sklearn", "keras", "jax"}
@@ -42,6 +44,8 @@ SEPARATE_COMMANDS = {
     "torch": "pip install torch --index-url https://download.pytorch.org/whl/cpu",
     "tensorflow": "pip install tensorflow-cpu",
 }
+# A module that code uses without importing it, declared on a line of its own: `# requires: a, b`.
+REQUIRES = re.compile(r"^# requires: (?P<modules>[\w.]+(?:\s*,\s*[\w.]+)*)\s*$", re.MULTILINE)
 MAGIC = re.compile(r"^\s*[%!]")  # IPython magics and shell escapes are not Python
 PROMPT = re.compile(r"^\s*(?:>>>|\.\.\.)(?: |$)(?P<code>.*)$")
 
@@ -70,10 +74,12 @@ def used_modules(code: str) -> set[str]:
     """The modules ``code`` imports, and those it declares on a ``# requires: a, b`` line: a
     module used without an import (FastAPI's TestClient uses httpx2 where it is installed, and
     warns where it is not)."""
-    from site_tools.snippets import REQUIRES
+    return imported_modules(code) | set(declared_modules(code))
 
-    declared = {module.strip() for match in REQUIRES.finditer(code) for module in match["modules"].split(",")}
-    return imported_modules(code) | declared
+
+def declared_modules(code: str) -> list[str]:
+    """The modules ``code`` declares with ``# requires: a, b`` lines, in order."""
+    return [module.strip() for match in REQUIRES.finditer(code) for module in match["modules"].split(",")]
 
 
 def doctest_code(block: str) -> str:

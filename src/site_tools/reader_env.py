@@ -26,7 +26,6 @@ from __future__ import annotations
 import fcntl
 import functools
 import hashlib
-import importlib.metadata
 import importlib.util
 import json
 import os
@@ -40,9 +39,8 @@ from site_tools import reader
 from site_tools.environment import LOCK_FILE, ROOT
 from site_tools.wheel import build_wheel, wheel_key
 
-HOME_PAGE_REQUIREMENTS = ["numpy", "pandas", "matplotlib", "scikit-learn", "keras>=3", "jax[cpu]"]
 KERNEL_NAME = "guide-reader"
-OPTIONAL = {"torch": "torch", "tensorflow": "tensorflow-cpu"}  # run where installed, as the pages say
+OPTIONAL = frozenset(reader.SEPARATE_COMMANDS)  # PyTorch, TensorFlow: run where installed, as the pages say
 TORCH_WHEELS = Path("/opt/wheels")  # a local wheel folder, where the machine has one
 TORCH_INDEX = "https://download.pytorch.org/whl/cpu"
 DONE = "ready.json"
@@ -80,18 +78,18 @@ def imported_beyond_home_line() -> list[str]:
 def requirements(optional: bool = False) -> tuple[str, ...]:
     """What the reader's environment installs, besides the wheel; with the optional libraries
     that are installed here if ``optional``."""
-    wanted = [*HOME_PAGE_REQUIREMENTS, "ipykernel"]
+    wanted = [*reader.HOME_PAGE_REQUIREMENTS, "ipykernel"]
     for module in imported_beyond_home_line():
         if module not in OPTIONAL:
             wanted.append(reader.requirement_for(module))
         elif optional and importlib.util.find_spec(module) is not None:
-            wanted.append(f"{OPTIONAL[module]}=={importlib.metadata.version(OPTIONAL[module])}")
+            wanted.append(f"{reader.distribution(module)}=={reader.installed_version(module)}")
     return tuple(wanted)
 
 
 def needs_optional(code: str) -> bool:
     """Whether ``code`` declares (``# requires: torch``) or imports an optional library."""
-    return bool(reader.used_modules(code) & set(OPTIONAL))
+    return bool(reader.used_modules(code) & OPTIONAL)
 
 
 def environment_key(optional: bool = False) -> str:
