@@ -11,6 +11,7 @@
 - Removes the third-party and empty ``<script src>`` tags that mkdocs-jupyter's template emits,
   and moves the JupyterLab stylesheet it inlines into every tutorial (about 570 KB) into one
   shared file, ``assets/stylesheets/jupyter.css``, holding only the rules the tutorials use.
+- Shows, under the title, how long the run took (``run.json`` of the run the page shows).
 - Gives every figure the alt text written in its cell (``# alt: ...``, see
   ``site_tools.tutorial_pages``) and the page a meta description, its first paragraph.
 """
@@ -32,7 +33,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
 from site_tools import reader
-from site_tools.notebooks import TutorialError, execute_tutorial
+from site_tools.notebooks import TutorialError, execute_tutorial, run_record
 from site_tools.stylesheets import classes_in, purge
 from site_tools.tutorial_pages import AltTextError, accessible_tutorial_html, first_paragraph, png_size
 
@@ -46,6 +47,7 @@ MERMAID_LOADER = re.compile(
 INLINE_PNG = re.compile(r'src="data:image/png;base64,(?P<data>[^"]+)"')
 # Page-wide styles; the scoped ones (a pandas table's) stay where they are.
 PAGE_STYLE = re.compile(r"<style(?![^>]*scoped)[^>]*>(?P<css>.*?)</style>", re.DOTALL)
+FIRST_HEADING_END = re.compile(r"</h1>")
 TUTORIALS = "tutorials/"
 STYLESHEET = "assets/stylesheets/jupyter.css"
 
@@ -119,10 +121,24 @@ def on_page_content(content: str, page, config, files) -> str:
     except AltTextError as error:
         raise PluginError(str(error)) from None
     figures = _figures.get(page.file.src_uri, {})
+    content = FIRST_HEADING_END.sub(
+        lambda m: m[0] + run_time_note(_executed[page.file.src_uri]), content, count=1
+    )
     content = INLINE_PNG.sub(lambda m: figures.get("".join(m["data"].split()), m[0]), content)
     if page.meta is not None and not page.meta.get("description"):
         page.meta["description"] = first_paragraph(source)
     return content
+
+
+def run_time_note(executed: Path) -> str:
+    """The measured run time of a tutorial, from the record of the run this page shows."""
+    record = run_record(executed)
+    machine = f"on the {record['cores']}-core machine that built this page" if record.get("cores") else ""
+    return (
+        f'<p class="tutorial-run-time"><strong>Run time:</strong> this notebook ran from top to bottom '
+        f"in {record['seconds']:.0f} s {machine}, with one thread per numerical library. "
+        "Your machine may be faster or slower.</p>"
+    )
 
 
 @functools.lru_cache(maxsize=4)  # mkdocs serve rebuilds every page on each edit

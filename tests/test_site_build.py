@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from site_tools.notebooks import execute_tutorial
 from tests.conftest import DOCS, TUTORIALS, page_path
 
 pytestmark = pytest.mark.slow
@@ -69,6 +70,16 @@ def test_tutorial_page_shows_its_outputs_and_figures(built_site, tutorial):
     assert "data:image/png" not in page, f"{tutorial.name}: a figure is still inlined as base64"
     assert "jp-OutputArea-output" in page, f"{tutorial.name}: no outputs on the page"
     assert "Traceback" not in page and 'class="ansi-red-fg"' not in page
+
+
+@pytest.mark.parametrize("tutorial", TUTORIALS, ids=lambda p: p.name)
+def test_tutorial_page_shows_the_measured_run_time_of_its_run(built_site, tutorial):
+    page = (built_site / "tutorials" / tutorial.stem / "index.html").read_text(encoding="utf-8")
+    shown = re.search(r"ran from top to bottom in (\d+) s on the (\d+)-core machine", page)
+    assert shown, f"{tutorial.name}: the page does not say how long its run took"
+    recorded = json.loads((execute_tutorial(tutorial).parent / "run.json").read_text(encoding="utf-8"))
+    assert int(shown[1]) == round(recorded["seconds"]) and int(shown[2]) == recorded["cores"]
+    assert "under a minute" not in tutorial.read_text(encoding="utf-8"), "a typed run time in the prose"
 
 
 @pytest.mark.parametrize("tutorial", TUTORIALS, ids=lambda p: p.name)

@@ -101,7 +101,8 @@ def execute_tutorial(tutorial: Path, cache: Path = CACHE) -> Path:
             shutil.rmtree(partial, ignore_errors=True)
             raise TutorialError(result.stderr.strip() or f"{tutorial}: the kernel failed")
         seconds = round(time.perf_counter() - started, 2)
-        (partial / DONE).write_text(json.dumps({"seconds": seconds}), encoding="utf-8")
+        record = {"seconds": seconds, "cores": os.cpu_count()}
+        (partial / DONE).write_text(json.dumps(record), encoding="utf-8")
         shutil.rmtree(folder, ignore_errors=True)
         os.replace(partial, folder)
     return _executed_in(folder, tutorial)
@@ -110,7 +111,13 @@ def execute_tutorial(tutorial: Path, cache: Path = CACHE) -> Path:
 def run_seconds(tutorial: Path, cache: Path = CACHE) -> float | None:
     """How long the recorded run of ``tutorial`` took, if it has run."""
     folder = run_folder(tutorial, cache)
-    return json.loads((folder / DONE).read_text())["seconds"] if (folder / DONE).exists() else None
+    return run_record(folder / f"{tutorial.stem}.ipynb")["seconds"] if (folder / DONE).exists() else None
+
+
+def run_record(executed: Path) -> dict:
+    """What the run that wrote the notebook ``executed`` recorded: its ``seconds`` and the
+    machine's ``cores`` (absent from runs recorded before it was kept)."""
+    return json.loads((executed.parent / DONE).read_text(encoding="utf-8"))
 
 
 def _execute_here(tutorial: Path, out: Path) -> None:
