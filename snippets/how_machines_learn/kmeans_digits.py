@@ -20,6 +20,11 @@ for k in range(10):
     titles.append(f"{most_common}: {share:.0%}")
     print(f"cluster {k}: {len(digits_in_cluster):>3} images, {share:.0%} of them are a {most_common}")
 
+# Where did the 1s and the 8s go? The number of each in every cluster, cluster 0 first.
+for digit in (1, 8):
+    per_cluster = np.bincount(cluster[y == digit], minlength=10)
+    print(f"the {per_cluster.sum()} images of the digit {digit}, by cluster: {per_cluster.tolist()}")
+
 # Each cluster's centre is the average of its images: a picture of what the cluster found.
 plot_image_grid(kmeans.cluster_centers_, labels=titles, ncols=10, size=1.1)
 plt.show()

@@ -51,3 +51,5 @@ for name, g in [("A", 0), ("B", 1)]:
     )
 rate = [selected[(test["group"] == g).to_numpy()].mean() for g in (0, 1)]
 print(f"demographic parity difference (selection rate A - B): {rate[0] - rate[1]:.2f}")
+tpr = [selected[((test["group"] == g) & test["qualified"]).to_numpy()].mean() for g in (0, 1)]
+print(f"equal opportunity difference (true positive rate A - B): {tpr[0] - tpr[1]:.2f}")

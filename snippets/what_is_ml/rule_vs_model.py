@@ -2,6 +2,7 @@
 
 import numpy as np
 from sklearn.datasets import load_breast_cancer
+from sklearn.dummy import DummyClassifier
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold, cross_val_score, train_test_split
 from sklearn.pipeline import make_pipeline
@@ -10,6 +11,10 @@ from sklearn.tree import DecisionTreeClassifier
 
 X, y = load_breast_cancer(return_X_y=True, as_frame=True)  # y: 0 = malignant, 1 = benign
 X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.25, random_state=0, stratify=y)
+
+# 0. The trivial baseline: always answer the most common class of the training set (benign).
+majority = DummyClassifier(strategy="most_frequent").fit(X_train, y_train)
+print(f"Always the majority class (benign): {majority.score(X_test, y_test):.3f}")
 
 # 1. A rule a person wrote: small tumours are benign.
 rule_predictions = (X_test["mean radius"] < 15).astype(int)
@@ -31,10 +36,12 @@ folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=0)
 rule_scores = [
     ((X.iloc[test]["mean radius"] < 15).astype(int) == y.iloc[test]).mean() for _, test in folds.split(X, y)
 ]
+majority_scores = cross_val_score(DummyClassifier(strategy="most_frequent"), X, y, cv=folds)
 stump_scores = cross_val_score(DecisionTreeClassifier(max_depth=1), X[["mean radius"]], y, cv=folds)
 model_scores = cross_val_score(model, X, y, cv=folds)
 print("Over 5 splits, mean ± std:")
 for name, scores in [
+    ("majority class", majority_scores),
     ("rule", rule_scores),
     ("learned rule", stump_scores),
     ("logistic regression", model_scores),
