@@ -42,10 +42,11 @@ forecasts = {
     "linear regression on the 48 lags": linear.predict(X[test, :, 0]) * std + mean,
     "LSTM": model.predict(X[test], verbose=0)[:, 0] * std + mean,
 }
-for name, forecast in forecasts.items():
-    print(f"{name:37} mean absolute error {np.mean(np.abs(forecast - truth)):.3f}")
 # No forecast can predict the noise: its own size is the floor for any model.
 floor = np.mean(np.abs(noise[targets[test]]))
+for name, forecast in forecasts.items():
+    error = np.mean(np.abs(forecast - truth))
+    print(f"{name:37} mean absolute error {error:.3f}, {error - floor:.3f} above the floor")
 print(f"{'noise floor (mean absolute noise)':37} mean absolute error {floor:.3f}")
 
 fig, ax = plt.subplots(figsize=(10, 3.5))
