@@ -18,7 +18,8 @@ csv_text = """date,store,product,units,price
 sales = pd.read_csv(io.StringIO(csv_text), parse_dates=["date"])
 print(sales.dtypes, end="\n\n")
 
-# Cleaning: strip text, drop exact duplicates, fill the missing count.
+# Cleaning: strip text, drop exact duplicates, fill the missing count with 0 (an assumption:
+# that nothing was sold; see the pitfalls).
 sales["product"] = sales["product"].str.strip()
 sales = sales.drop_duplicates()
 sales["units"] = sales["units"].fillna(0).astype(int)

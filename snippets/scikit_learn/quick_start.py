@@ -23,5 +23,5 @@ search.fit(X_train, y_train)
 print("best C:", search.best_params_["svc__C"], f"(cross-validated accuracy {search.best_score_:.3f})")
 
 # The test set is used once, at the end, for an honest estimate.
-print(f"test accuracy of the tuned pipeline: {search.score(X_test, y_test):.3f}")
+print(f"test accuracy of the tuned pipeline on {len(y_test)} wines: {search.score(X_test, y_test):.3f}")
 print("predictions for the first five test wines:", search.predict(X_test[:5]), "true:", y_test[:5])
