@@ -56,7 +56,9 @@ STYLESHEET = "assets/stylesheets/jupyter.css"
 _executed: dict[str, Path] = {}
 _figures: dict[str, dict[str, str]] = {}
 _styles: dict[str, str] = {}  # the notebook CSS, and the classes the tutorial pages use
-_classes: set[str] = set()
+# The classes each tutorial page uses; kept across mkdocs serve's rebuilds, which may render only
+# one tutorial, so that the shared stylesheet still serves them all.
+_classes: dict[str, set[str]] = {}
 
 
 def is_tutorial(src_uri: str) -> bool:
@@ -148,7 +150,7 @@ def _purged(css: str, classes: frozenset[str]) -> str:
 
 def on_post_page(output: str, page, config) -> str:
     if is_tutorial(page.file.src_uri):
-        _classes.update(classes_in(output))
+        _classes[page.file.src_uri] = classes_in(output)
     return output
 
 
@@ -156,5 +158,5 @@ def on_post_build(config: MkDocsConfig) -> None:
     if "css" in _styles:
         path = Path(config.site_dir) / STYLESHEET
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(_purged(_styles.pop("css"), frozenset(_classes)), encoding="utf-8")
-    _classes.clear()
+        used = frozenset().union(*_classes.values())
+        path.write_text(_purged(_styles.pop("css"), used), encoding="utf-8")
