@@ -17,9 +17,10 @@ sizes, train_scores, val_scores = learning_curve(
     cv=StratifiedKFold(n_splits=5, shuffle=True, random_state=0),
 )
 
-print("training examples  validation accuracy (mean ± std over 5 folds)")
-for size, scores in zip(sizes, val_scores, strict=True):
-    print(f"{size:17}  {scores.mean():.3f} ± {scores.std():.3f}")
+print("accuracy over 5 folds: training (mean) and validation (mean ± std)")
+print("training examples  training  validation")
+for size, train, scores in zip(sizes, train_scores, val_scores, strict=True):
+    print(f"{size:17}  {train.mean():8.3f}  {scores.mean():.3f} ± {scores.std():.3f}")
 
 fig, ax = plt.subplots(figsize=(7, 4))
 for scores, label in [(train_scores, "training"), (val_scores, "validation (5-fold)")]:
