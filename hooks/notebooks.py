@@ -135,11 +135,12 @@ def on_page_content(content: str, page, config, files) -> str:
 def run_time_note(executed: Path) -> str:
     """The measured run time of a tutorial, from the record of the run this page shows."""
     record = run_record(executed)
-    machine = f"on the {record['cores']}-core machine that built this page" if record.get("cores") else ""
     return (
-        f'<p class="tutorial-run-time"><strong>Run time:</strong> this notebook ran from top to bottom '
-        f"in {record['seconds']:.0f} s {machine}, with one thread per numerical library. "
-        "Your machine may be faster or slower.</p>"
+        '<p class="tutorial-run-time"><strong>Run time:</strong> this notebook ran from top to bottom '
+        f"in {record['seconds']:.0f} s on the {record['cores']}-core machine that built this page, "
+        f"using {record['cpu_seconds']:.0f} s of processor time, one thread per numerical library "
+        "(the wall time is longer when other work shares the machine). Yours may be faster or "
+        "slower.</p>"
     )
 
 

@@ -15,6 +15,7 @@ import fcntl
 import json
 import os
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -101,7 +102,10 @@ def execute_tutorial(tutorial: Path, cache: Path = CACHE) -> Path:
             shutil.rmtree(partial, ignore_errors=True)
             raise TutorialError(result.stderr.strip() or f"{tutorial}: the kernel failed")
         seconds = round(time.perf_counter() - started, 2)
-        record = {"seconds": seconds, "cores": os.cpu_count()}
+        # The processor time the run used, kernel included: unlike the wall time, it does not grow
+        # when other work shares the cores.
+        cpu = json.loads(result.stdout.strip().splitlines()[-1])["cpu_seconds"]
+        record = {"seconds": seconds, "cpu_seconds": cpu, "cores": os.cpu_count()}
         (partial / DONE).write_text(json.dumps(record), encoding="utf-8")
         shutil.rmtree(folder, ignore_errors=True)
         os.replace(partial, folder)
@@ -115,8 +119,8 @@ def run_seconds(tutorial: Path, cache: Path = CACHE) -> float | None:
 
 
 def run_record(executed: Path) -> dict:
-    """What the run that wrote the notebook ``executed`` recorded: its ``seconds`` and the
-    machine's ``cores`` (absent from runs recorded before it was kept)."""
+    """What the run that wrote the notebook ``executed`` recorded: its wall-clock ``seconds``,
+    its processor time ``cpu_seconds`` and the machine's ``cores``."""
     return json.loads((executed.parent / DONE).read_text(encoding="utf-8"))
 
 
@@ -145,6 +149,13 @@ def _execute_here(tutorial: Path, out: Path) -> None:
             + tutorial_hint(tutorial)
         )
     nbformat.write(notebook, out)
+    print(json.dumps({"cpu_seconds": round(_processor_seconds(), 2)}))
+
+
+def _processor_seconds() -> float:
+    """User and system time of this process and of its finished children (the kernel)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def _renumber(notebook: nbformat.NotebookNode) -> None:
