@@ -32,7 +32,7 @@ b = tf.Variable(tf.zeros(10))
 learning_rate = 0.5
 
 
-@tf.function  # traced into a graph once, then run as compiled TensorFlow code
+@tf.function  # traced into a graph on the first call and for each new input shape, then reused
 def train_step(images, labels):
     with tf.GradientTape() as tape:
         logits = images @ W + b
@@ -47,4 +47,6 @@ for _ in range(10):  # 10 epochs
     for images, labels in train:
         loss = train_step(images, labels)
 predictions = tf.argmax(X_test @ W + b, axis=1).numpy()
+# One tracing for the batches of 64, one for the smaller last batch of each epoch.
+print("train_step traced", train_step.experimental_get_tracing_count(), "times")
 print(f"final batch loss {float(loss):.2f}, test accuracy {(predictions == y_test).mean():.3f}")
