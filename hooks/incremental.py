@@ -8,6 +8,10 @@ file is missing or older than their source, and leaves the others as they were. 
 can touch every page (``mkdocs.yml``, a title, the glossary, the library, a hook) gets a clean
 full build, as without this hook.
 
+The first start does not wait for runs: a tutorial or figure that has not run yet runs in the
+background (``site_tools.background``), and the pages are served at once; each run that lands
+touches a file this hook watches, so the page is built again and the browser reloads.
+
 The search index stays whole: a dirty build writes the rebuilt pages' entries only, and the
 hook adds back those of the other pages.
 ``mkdocs build`` (and so the tests and CI) is not affected.
@@ -17,12 +21,15 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 import mkdocs.commands.build as build_command
 import mkdocs.commands.serve as serve_command
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.livereload import LiveReloadServer
 
+from site_tools import background
 from site_tools.serve_plan import Snapshot, built_file, page_url, pages_to_rebuild, snapshot
 
 log = logging.getLogger("mkdocs.hooks.incremental")
@@ -30,6 +37,7 @@ _full_build = build_command.build
 SEARCH_INDEX = "search/search_index.json"
 _last: dict[str, Snapshot] = {}  # the sources of the last good build, by site folder
 _search_entries: dict[str, list[dict]] = {}  # the whole search index of that build
+_trigger: list[Path] = []  # the file that background runs touch when they land
 
 
 class _QuietDirtyWarning(logging.Filter):
@@ -40,9 +48,18 @@ class _QuietDirtyWarning(logging.Filter):
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    if command == "serve" and not dirty:  # --dirty keeps MkDocs' own (one page, no dependencies)
+    if command != "serve":
+        return
+    _trigger.append(background.enable())  # serve at once: runs not cached go to the background
+    if not dirty:  # --dirty keeps MkDocs' own (one page, no dependencies)
         serve_command.build = incremental_build  # what mkdocs serve's builder calls
         logging.getLogger("mkdocs.commands.build").addFilter(_QuietDirtyWarning())
+
+
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable) -> LiveReloadServer:
+    for trigger in _trigger:
+        server.watch(str(trigger))  # a run that lands in the background rebuilds its page
+    return server
 
 
 def on_shutdown() -> None:

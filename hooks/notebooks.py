@@ -2,7 +2,9 @@
 
 - Executes each tutorial once (``site_tools.notebooks``: cached, warnings as errors, a failing
   cell fails the build naming the file and line) and hands the executed notebook to
-  mkdocs-jupyter, which only renders it.
+  mkdocs-jupyter, which only renders it. Under ``mkdocs serve`` a tutorial that has not run yet
+  is shown without outputs, with a note, while it runs in the background
+  (``site_tools.background``); the page is built again when its run lands.
 - Publishes each figure as a PNG file beside the page instead of inline base64, so the page
   stays light and the browser loads figures lazily.
 - Publishes ``tutorials/<name>.ipynb`` for the download button that
@@ -20,11 +22,10 @@ from __future__ import annotations
 
 import base64
 import functools
-import os
 import re
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import jupytext
 import nbformat
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -32,8 +33,17 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
-from site_tools import reader
-from site_tools.notebooks import TutorialError, execute_tutorial, run_record
+from site_tools import background, reader
+from site_tools.environment import CACHE
+from site_tools.notebooks import (
+    RUNS,
+    TutorialError,
+    cached_notebook,
+    execute_tutorial,
+    run_folder,
+    run_record,
+)
+from site_tools.serve_plan import built_file
 from site_tools.stylesheets import classes_in, purge
 from site_tools.tutorial_pages import AltTextError, accessible_tutorial_html, first_paragraph, png_size
 
@@ -59,6 +69,13 @@ _styles: dict[str, str] = {}  # the notebook CSS, and the classes the tutorial p
 # The classes each tutorial page uses; kept across mkdocs serve's rebuilds, which may render only
 # one tutorial, so that the shared stylesheet still serves them all.
 _classes: dict[str, set[str]] = {}
+_placeholders: set[str] = set()  # mkdocs serve: tutorials shown without outputs until their run lands
+RUNNING_NOTE = (
+    '<div class="admonition info" role="status"><p class="admonition-title">Running</p><p>This '
+    "tutorial has not run on this machine yet, so its outputs and figures are missing. It is "
+    "running now; this page reloads with them when the run is done (the terminal running "
+    "<code>mkdocs serve</code> shows the progress).</p></div>"
+)
 
 
 def is_tutorial(src_uri: str) -> bool:
@@ -72,12 +89,42 @@ def _execute(file: File) -> Path:
         raise PluginError(f"A tutorial failed while building the site:\n{error}") from None
 
 
+def _job(file: File) -> background.Job[Path]:
+    source = Path(file.abs_src_path)
+    return background.Job(
+        key=str(run_folder(source)),
+        label=f"the tutorial {file.src_uri}",
+        cached=lambda: cached_notebook(source),
+        run=lambda: _execute(file),
+        expected=_seconds_of_an_earlier_run(source.stem),
+    )
+
+
+def _seconds_of_an_earlier_run(stem: str) -> float | None:
+    records = sorted((CACHE / RUNS).glob(f"*/{stem}.ipynb"), key=lambda path: path.stat().st_mtime)
+    return run_record(records[-1])["seconds"] if records else None
+
+
+def placeholder_notebook(source: Path) -> Path:
+    """The tutorial without outputs, shown by ``mkdocs serve`` until its first run lands."""
+    path = CACHE / RUNS / "not-run-yet" / f"{source.stem}.ipynb"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(jupytext.read(source), path)
+    return path
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     tutorials = [file for file in files if is_tutorial(file.src_uri)]
-    # Each run uses one thread (site_tools.environment): run as many as there are cores.
-    with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
-        executed = list(pool.map(_execute, tutorials))
+    # In a build, every run (one thread each, as many at once as there are cores); under
+    # mkdocs serve, the cached ones, and the others start in the background (site_tools.background).
+    executed = background.results([_job(file) for file in tutorials])
     for file, notebook_path in zip(tutorials, executed, strict=True):
+        if notebook_path is None:
+            notebook_path = placeholder_notebook(Path(file.abs_src_path))
+            _placeholders.add(file.src_uri)
+        elif file.src_uri in _placeholders:  # its run has landed: the page must be built again
+            _placeholders.discard(file.src_uri)
+            built_file(f"docs/{file.src_uri}", Path(config.site_dir)).unlink(missing_ok=True)
         _executed[file.src_uri] = notebook_path
         stem = file.src_uri[len(TUTORIALS) : -len(".py")]
         download = reader.download_notebook(Path(file.abs_src_path), notebook_path, config.site_url)
@@ -118,14 +165,15 @@ def on_page_content(content: str, page, config, files) -> str:
     _styles.setdefault("css", "".join(m["css"] for m in PAGE_STYLE.finditer(content)))
     stylesheet = get_relative_url(STYLESHEET, page.url)
     content = f'<link rel="stylesheet" href="{stylesheet}">' + PAGE_STYLE.sub("", content)
+    if page.file.src_uri in _placeholders:
+        return FIRST_HEADING_END.sub(lambda m: m[0] + RUNNING_NOTE, content, count=1)
     try:
         content = accessible_tutorial_html(content, source)
     except AltTextError as error:
         raise PluginError(str(error)) from None
     figures = _figures.get(page.file.src_uri, {})
-    content = FIRST_HEADING_END.sub(
-        lambda m: m[0] + run_time_note(_executed[page.file.src_uri]), content, count=1
-    )
+    note = run_time_note(_executed[page.file.src_uri])
+    content = FIRST_HEADING_END.sub(lambda m: m[0] + note, content, count=1)
     content = INLINE_PNG.sub(lambda m: figures.get("".join(m["data"].split()), m[0]), content)
     if page.meta is not None and not page.meta.get("description"):
         page.meta["description"] = first_paragraph(source)
