@@ -72,17 +72,17 @@ def incremental_build(config: MkDocsConfig, *, serve_url: str | None = None, dir
     site_dir = Path(config.site_dir)
     before, now = _last.get(str(site_dir)), snapshot(root)
     plan = pages_to_rebuild(before, now) if before is not None and site_dir.is_dir() else None
-    if plan is None:
-        _full_build(config, serve_url=serve_url, dirty=False)
-        _search_entries[str(site_dir)] = _read_index(site_dir)["docs"]
-    else:
-        for page in plan:
-            built_file(page, site_dir).unlink(missing_ok=True)
-        log.info(
-            f"Rebuilding the {len(plan)} page(s) the change can affect: {', '.join(sorted(plan)) or 'none'}"
-        )
-        _full_build(config, serve_url=serve_url, dirty=True)
-        _search_entries[str(site_dir)] = _merge_index(site_dir, _search_entries[str(site_dir)], plan)
+    with background.holding():  # runs not cached yet start after the build, not during it
+        if plan is None:
+            _full_build(config, serve_url=serve_url, dirty=False)
+            _search_entries[str(site_dir)] = _read_index(site_dir)["docs"]
+        else:
+            for page in plan:
+                built_file(page, site_dir).unlink(missing_ok=True)
+            pages = ", ".join(sorted(plan)) or "none"
+            log.info(f"Rebuilding the {len(plan)} page(s) the change can affect: {pages}")
+            _full_build(config, serve_url=serve_url, dirty=True)
+            _search_entries[str(site_dir)] = _merge_index(site_dir, _search_entries[str(site_dir)], plan)
     _last[str(site_dir)] = now  # only after a good build: a failed one is redone next time
 
 

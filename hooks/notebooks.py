@@ -36,6 +36,7 @@ from mkdocs.utils import get_relative_url
 from site_tools import background, reader
 from site_tools.environment import CACHE
 from site_tools.notebooks import (
+    DONE,
     RUNS,
     TutorialError,
     cached_notebook,
@@ -101,8 +102,9 @@ def _job(file: File) -> background.Job[Path]:
 
 
 def _seconds_of_an_earlier_run(stem: str) -> float | None:
-    records = sorted((CACHE / RUNS).glob(f"*/{stem}.ipynb"), key=lambda path: path.stat().st_mtime)
-    return run_record(records[-1])["seconds"] if records else None
+    records = sorted((CACHE / RUNS).glob(f"*/{DONE}"), key=lambda path: path.stat().st_mtime)
+    earlier = [record for record in records if (record.parent / f"{stem}.ipynb").exists()]
+    return run_record(earlier[-1].parent / f"{stem}.ipynb")["seconds"] if earlier else None
 
 
 def placeholder_notebook(source: Path) -> Path:

@@ -11,10 +11,11 @@ long they should take.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,6 +46,8 @@ class _Background:
         self.pool: ThreadPoolExecutor | None = None
         self.running: dict[str, Future] = {}
         self.started: dict[str, float] = {}
+        self.held: list[Job] = []  # runs asked for during a build, started when it ends
+        self.holding = False
 
     def results(self, jobs: list[Job]) -> list:
         if not self.enabled:
@@ -62,6 +65,23 @@ class _Background:
         return found
 
     def _start(self, job: Job) -> None:
+        if self.holding:
+            if job.key not in {held.key for held in self.held}:
+                self.held.append(job)
+            return
+        self._submit(job)
+
+    def release(self) -> None:
+        self.holding = False
+        held, self.held = self.held, []
+        if held:
+            total = sum(job.expected or 0 for job in held) / (os.cpu_count() or 2)
+            guess = f"; about {total:.0f} s if the earlier runs are a guide" if total else ""
+            log.info(f"{len(held)} run(s) start in the background now{guess}")
+        for job in held:
+            self._submit(job)
+
+    def _submit(self, job: Job) -> None:
         if self.pool is None:
             self.pool = ThreadPoolExecutor(max_workers=os.cpu_count() or 2, thread_name_prefix="run")
         self.started[job.key] = time.monotonic()
@@ -93,6 +113,16 @@ def enable() -> Path:
 
 def enabled() -> bool:
     return _background.enabled
+
+
+@contextlib.contextmanager
+def holding() -> Iterator[None]:
+    """Runs asked for inside start when the block ends: the build gets the cores first."""
+    _background.holding = True
+    try:
+        yield
+    finally:
+        _background.release()
 
 
 def results(jobs: list[Job[T]]) -> list[T | None]:
