@@ -95,6 +95,11 @@ TARGETS: dict[str, dict[str, Target]] = {
     "build": {
         "cold": Target("cold `mkdocs build --strict` (fresh clone, empty `.cache`)", "≤ 60 s", 60, "s")
     },
+    "first-start": {
+        "served": Target(
+            "fresh clone, synced: `uv run mkdocs serve` until the first page is served", "≤ 15 s", 15, "s"
+        )
+    },
     "serve": {"text": Target("text-page edit-to-reload in `mkdocs serve` (median)", "≤ 2 s", 2, "s")},
     "pages": {
         "html": Target("tutorial page HTML size (largest tutorial, uncompressed)", "≤ 150 KB", 150, "KB"),
@@ -106,7 +111,7 @@ TARGETS: dict[str, dict[str, Target]] = {
         ),
     },
 }
-DEFAULT_MEASURES = ["tests", "runs", "quick", "build", "serve", "pages"]
+DEFAULT_MEASURES = ["tests", "runs", "quick", "build", "first-start", "serve", "pages"]
 ALL_MEASURES = ["ci", *DEFAULT_MEASURES]
 
 
@@ -556,6 +561,44 @@ def measure_serve(ws: Workspace, args: argparse.Namespace) -> Result:
     return result
 
 
+def measure_first_start(ws: Workspace, args: argparse.Namespace) -> Result:
+    """A fresh clone, its environment synced, nothing run yet: how soon `mkdocs serve` serves
+    the first page, and how long until every run has landed in the background."""
+    clone = ws.clone("first-start")
+    port = free_port()
+    base = f"http://127.0.0.1:{port}{served_path(clone)}"
+    log_path = ws.log("first-start")
+    log = open(log_path, "w", encoding="utf-8")
+    server = subprocess.Popen(
+        ["uv", "run", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=clone,
+        env=clean_environment(),
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    result = Result()
+    try:
+        served = wait_for(lambda: serving(server, base), 900, "mkdocs serve starting", 0.2)
+        landed = wait_for(
+            lambda: "0 run(s) to go" in log_path.read_text(encoding="utf-8"), 1800, "the runs", 1.0
+        )
+    finally:
+        stop(server)
+        log.close()
+    result.values["served"] = round(served, 1)
+    result.shown["served"] = f"{result.values['served']} s"
+    result.section(
+        "First start of `mkdocs serve`",
+        "`uv run mkdocs serve` in a fresh clone whose environment is synced and whose `.cache` is "
+        f"empty. The first page was served after {round(served, 1)} s; the snippets' figures and the "
+        f"tutorials then ran in the background, and the last of them landed after {round(landed, 1)} s.",
+        ["what", "seconds"],
+        [["first page served", round(served, 1)], ["every run landed", round(landed, 1)]],
+    )
+    return result
+
+
 # ---------------------------------------------------------------- 6. pages
 COMPRESSIBLE = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".ipynb", ".py"}
 
@@ -726,6 +769,7 @@ def measure_pages(ws: Workspace, args: argparse.Namespace) -> Result:
 
 MEASURES: dict[str, Callable[[Workspace, argparse.Namespace], Result]] = {
     "ci": measure_ci,
+    "first-start": measure_first_start,
     "tests": measure_tests,
     "runs": measure_runs,
     "quick": measure_quick,
@@ -885,6 +929,7 @@ def parse_arguments(argv: list[str] | None = None) -> argparse.Namespace:
             "  runs    each snippet's and tutorial's run time, from the run records of `tests`\n"
             "  quick   quick tier, cold and warm .cache, on a quiet and then a busy machine\n"
             "  build   cold and warm `mkdocs build --strict` in a fresh clone\n"
+            "  first-start  fresh clone, empty .cache: `mkdocs serve` until the first page is served\n"
             "  serve   text-page edit-to-reload in `mkdocs serve` (warm .cache)\n"
             "  pages   tutorial pages' HTML size; Lighthouse (desktop, gzipped) on four pages\n"
         ),
