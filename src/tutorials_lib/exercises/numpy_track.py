@@ -191,8 +191,9 @@ EXERCISES = [
         title="Standardise the columns",
         statement="Write a function `standardize(X)` that takes a 2-D array (one row per example, one column "
         "per feature) and returns a new array in which every column has mean 0 and standard "
-        "deviation 1: subtract the column's mean, then divide by the column's standard deviation. "
-        "Use NumPy only, without loops.",
+        "deviation 1: subtract the column's mean, then divide by the column's standard deviation as "
+        "`X.std(axis=0)` computes it (NumPy's default, `ddof=0`, which scikit-learn's `StandardScaler` "
+        "also uses). Use NumPy only, without loops.",
         hint_text="X.mean(axis=0) gives one mean per column, and broadcasting subtracts it from every row.",
         given="import numpy as np",
         starter="def standardize(X):\n    ...",

@@ -54,15 +54,45 @@ def _check_long_petals(answer):
             f"keep all {flowers.shape[1]} columns of `flowers`; yours has the columns {list(rows.columns)}."
         )
     expected = flowers[flowers[column] > 5]
-    if rows.equals(flowers[flowers[column] >= 5]) and not rows.equals(expected):
+    if rows.equals(expected):
+        return
+    if _same_rows(rows, flowers[flowers[column] >= 5]):
         raise Mistake("use > (greater than): flowers with a petal length of exactly 5 cm must be left out.")
-    if rows.equals(flowers[flowers[column] < 5]) or rows.equals(flowers[flowers[column] <= 5]):
+    if _same_rows(rows, flowers[flowers[column] < 5]) or _same_rows(rows, flowers[flowers[column] <= 5]):
         raise Mistake("these are the short petals: keep the rows where the petal length is greater than 5.")
-    if not rows.equals(expected):
+    if _same_rows(rows, expected):
+        if rows.reset_index(drop=True).equals(expected.reset_index(drop=True)):
+            raise Mistake(
+                "you have the right rows, in the right order, but their index was renumbered "
+                "(reset_index?). Keep the original index, which tells you which flower each row is: "
+                "flowers[mask] keeps it."
+            )
         raise Mistake(
-            f"`long_petals` should have the {len(expected)} rows with petal length above 5 cm, with "
-            f"their original index; yours has {len(rows)} rows."
+            "you have the right rows, but in another order (sort_values?): keep them in their "
+            "original order, with their original index, as flowers[mask] gives them."
         )
+    if len(rows) != len(expected):
+        raise Mistake(
+            f"`long_petals` should have the {len(expected)} rows with petal length above 5 cm; yours has "
+            f"{len(rows)} rows."
+        )
+    raise Mistake(
+        f"`long_petals` has {len(rows)} rows, as it should, but not the rows of `flowers` whose petal "
+        "length is above 5 cm: some rows or values differ."
+    )
+
+
+def _same_rows(rows, wanted) -> bool:
+    """Whether ``rows`` holds the rows of ``wanted`` (same columns), whatever their order and index."""
+
+    def canonical(frame):
+        frame = frame.reset_index(drop=True)
+        return frame.sort_values(list(frame.columns)).reset_index(drop=True)
+
+    try:
+        return canonical(rows).equals(canonical(wanted))
+    except (TypeError, ValueError):  # columns that cannot be sorted
+        return False
 
 
 def _check_mean_petal(answer):
@@ -180,10 +210,13 @@ def _check_encoded(answer):
         raise Mistake(f"`encoded` should keep the {len(cars)} rows of `cars`; it has {len(encoded)}.")
     if "colour" in encoded.columns:
         values = encoded["colour"]
-        if values.dtype.kind in "iuf" and values.nunique() == 3:
+        codes = _codes_of_colours(values, cars["colour"])
+        if codes is not None:
+            (low, first), (middle, second), (high, third) = sorted(codes.items())
             raise Mistake(
-                "you replaced each colour by a number (0, 1, 2). A model would read that as an order, "
-                "as if green were between blue and red: make one 0/1 column per colour instead."
+                f"you replaced each colour by a number ({first} {low:g}, {second} {middle:g}, {third} "
+                f"{high:g}). A model would read that as an order, as if {second} were between "
+                f"{first} and {third}: make one 0/1 column per colour instead."
             )
         raise Mistake(
             "the `colour` column is still there: replace it by one 0/1 column per colour "
@@ -211,13 +244,25 @@ def _check_encoded(answer):
         )
 
 
+def _codes_of_colours(values, colours) -> dict | None:
+    """``{number: colour}`` when ``values`` codes each of the 3 colours by its own number, else None."""
+    if values.dtype.kind not in "iuf" or values.isna().any() or len(values) != len(colours):
+        return None
+    codes: dict = {}
+    for code, colour in zip(values.to_numpy(float), colours, strict=True):
+        if codes.setdefault(float(code), colour) != colour:
+            return None
+    return codes if len(codes) == 3 and len(set(codes.values())) == 3 else None
+
+
 EXERCISES = [
     Exercise(
         id="pandas-01",
         title="Select rows with a condition",
         statement="`flowers` is the iris dataset as a DataFrame (150 flowers, 4 measurements and a `target` "
         "column). Make a DataFrame `long_petals` with the rows whose `petal length (cm)` is greater "
-        "than 5, and all the columns.",
+        "than 5, and all the columns. Keep the rows in their original order, with their original "
+        "index (the row labels, which tell you which flower each row is).",
         hint_text="flowers['petal length (cm)'] > 5 is a boolean Series; flowers[that] keeps the True rows.",
         given="from sklearn.datasets import load_iris\n\nflowers = load_iris(as_frame=True).frame",
         starter="long_petals = ...",
