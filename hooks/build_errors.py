@@ -3,10 +3,11 @@
 Left alone, MkDocs 1.6 keeps the browser waiting with no answer after a failed rebuild, until
 the error is fixed; only the terminal says what went wrong. This hook wraps the server's
 builder: when a rebuild fails, it prints the error as MkDocs does and lets the browser reload.
-A rebuild starts by emptying the site folder, so most pages are gone by then: the server
+A full rebuild starts by emptying the site folder, and an incremental one
+(``hooks/incremental.py``) removes the pages it rebuilds, so those are gone by then: the server
 answers a missing page with ``404.html``, which this hook replaces with a page that shows the
 error and reloads itself every few seconds; a page that was written before the failure gets
-the error as a banner at its top. The next successful build writes every page afresh.
+the error as a banner at its top. The next successful build removes every banner.
 ``mkdocs build`` is not affected, and neither is the first build of ``mkdocs serve``, which
 still stops the command with the error.
 """
