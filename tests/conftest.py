@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import hashlib
 import json
 import os
 import signal
@@ -14,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from site_tools.environment import CACHE
 from site_tools.hints import broken_links
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -127,3 +129,28 @@ def built_site(tmp_path_factory: pytest.TempPathFactory, request: pytest.Fixture
             f"mkdocs build --strict failed:\n{result['stdout']}\n{result['stderr']}\n{hints}", pytrace=False
         )
     return _site_dir(shared)
+
+
+# ------------------------------------------------------------------ checks that passed before
+# A slow check whose inputs have not changed since it passed need not run again: the record is
+# keyed by a hash of everything the check reads (like the runs, so CI can restore it for a pull
+# request), and a cold run, with no records, runs every check.
+PASSED = CACHE / "passed"
+
+
+def pass_key(*parts: bytes) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(len(part).to_bytes(8, "little"))
+        digest.update(part)
+    return digest.hexdigest()[:24]
+
+
+def passed_before(key: str) -> bool:
+    """True if the check with this key passed in an earlier run."""
+    return (PASSED / key).exists()
+
+
+def record_pass(key: str) -> None:
+    PASSED.mkdir(parents=True, exist_ok=True)
+    (PASSED / key).write_text(time.strftime("%Y-%m-%d %H:%M:%S"), encoding="utf-8")

@@ -4,6 +4,8 @@ Each snippet sets ``os.environ["KERAS_BACKEND"] = "jax"`` before ``import keras`
 is rewritten to the target backend (and the variable is set in the environment too), and the
 snippet runs in a fresh process. Numbers differ slightly between backends, so the test checks
 thresholds, not the exact output shown on the page. A backend that is not installed is skipped.
+A check that passed runs again only when the snippet, the locked packages, the library or this
+file change (the record is kept in ``.cache/passed/``, like the runs).
 """
 
 from __future__ import annotations
@@ -16,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from site_tools.environment import run_environment
-from tests.conftest import SNIPPETS
+from site_tools.environment import inputs_digest, run_environment
+from tests.conftest import SNIPPETS, pass_key, passed_before, record_pass
 
 pytestmark = pytest.mark.slow
 
@@ -64,8 +66,15 @@ def check_snippet_on(backend: str, name: str, workdir: Path) -> None:
         BACKEND_MODULES[backend],
         reason=f"the {backend} backend is not installed; CI installs it to run the snippets on it",
     )
+    # Rerun only when the snippet, the environment or this check changed since it passed.
+    key = pass_key(
+        (SNIPPETS / name).read_bytes(), inputs_digest(), backend.encode(), Path(__file__).read_bytes()
+    )
+    if passed_before(key):
+        return
     printed = run_on_backend(SNIPPETS / name, backend, workdir)
     assert CHECKS[name](printed), f"{name} on {backend} printed results below the threshold:\n{printed}"
+    record_pass(key)
 
 
 # The PyTorch runs live in test_keras_on_torch.py: a file of its own lets pytest-xdist run the
