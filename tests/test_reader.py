@@ -149,3 +149,20 @@ def test_each_exercises_notebook_starts_with_the_cell_that_installs_its_imports(
         assert f"tutorials-lib @ {URL}packages/" in install.source, uri
     networks = nbformat.reads(published["practice/notebooks/networks.ipynb"].content_string, as_version=4)
     assert '"keras": "keras>=3"' in networks.cells[2].source
+
+
+def test_reader_environments_unused_for_days_are_pruned_and_the_current_one_kept(tmp_path):
+    import os
+    import time
+
+    from site_tools.reader_env import prune_environments
+
+    for name, age_days in {"current": 9, "recent": 1, "old": 5}.items():
+        (tmp_path / name / "bin").mkdir(parents=True)
+        lock = tmp_path / f"{name}.lock"
+        lock.write_text("")
+        then = time.time() - age_days * 24 * 3600
+        os.utime(lock, (then, then))
+    removed = prune_environments(keep=tmp_path / "current")
+    assert removed == [tmp_path / "old"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["current", "current.lock", "recent", "recent.lock"]

@@ -33,6 +33,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from site_tools import reader
@@ -121,7 +122,22 @@ def reader_python(optional: bool = False) -> Path:
             return python
         shutil.rmtree(folder, ignore_errors=True)
         _make(folder, requirements(optional))
+    prune_environments(keep=folder)
     return python
+
+
+def prune_environments(keep: Path, unused_for: float = 3 * 24 * 3600) -> list[Path]:
+    """Remove the reader's environments of earlier inputs that nothing has used for
+    ``unused_for`` seconds (each is 0.7-2 GB); their ``.lock`` file, opened on every use, tells
+    when one was last used. Returns what was removed."""
+    removed = []
+    for lock in keep.parent.glob("*.lock"):
+        folder = lock.with_suffix("")
+        if folder != keep and time.time() - lock.stat().st_mtime > unused_for:
+            shutil.rmtree(folder, ignore_errors=True)
+            lock.unlink(missing_ok=True)
+            removed.append(folder)
+    return removed
 
 
 def kernel_path() -> Path:
