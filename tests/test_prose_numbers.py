@@ -12,6 +12,7 @@ import shutil
 import nbformat
 import pytest
 
+from site_tools.fences import INCLUDE
 from site_tools.notebooks import execute_tutorial
 from site_tools.prose_numbers import (
     OUTPUT_NUMBER,
@@ -23,7 +24,6 @@ from site_tools.prose_numbers import (
     tutorial_markdown,
     unsourced_numbers,
 )
-from site_tools.sybil_snippets import INCLUDE
 from tests.conftest import DOCS, ROOT, TUTORIALS
 
 # The review log quotes the pages it reviews, old numbers included.

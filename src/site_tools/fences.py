@@ -1,4 +1,4 @@
-"""Find the fenced code blocks of a Markdown page, with their places and rendered language."""
+"""Find the fenced code blocks of a Markdown page, with their places, rendered language and includes."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+INCLUDE = re.compile(r'^[ \t]*--8<-- "(?P<path>[^"]+)"[ \t]*$')  # a whole-line pymdownx.snippets include
 OPENING = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})(?P<info>[^`\n]*)$")
 # Pygments lexers whose blocks a reader sees as Python code (pytb, a traceback, is not code).
 PYTHON_LEXERS = {
@@ -87,3 +88,11 @@ def fences(text: str) -> list[Fence]:
         )
         index = end + 1
     return found
+
+
+def included_path(fence: Fence) -> str | None:
+    """The one file a block includes with ``--8<--``, if that is all the block holds."""
+    lines = [line for line in fence.body.splitlines() if line.strip()]
+    if len(lines) != 1 or not (match := INCLUDE.match(lines[0])):
+        return None
+    return match["path"]

@@ -4,19 +4,18 @@
 runs the tutorial first, in a fresh process and a fresh kernel, with the pinned settings of
 :mod:`site_tools.environment` and pytest's warning filters (a DeprecationWarning is an error).
 The key covers the tutorial, the guide's library, the data files and the lock file, so the
-build, ``mkdocs serve`` and the tests share one run and never show stale outputs.
+build, ``mkdocs serve`` and the tests share one run and never show stale outputs; the folder is
+kept by :func:`site_tools.cache.filled_once`, as the snippets' runs are.
 
 Run as ``python -m site_tools.notebooks TUTORIAL OUT.ipynb`` (what the cache does in the child).
 """
 
 from __future__ import annotations
 
-import fcntl
 import json
 import os
 import re
 import resource
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -25,6 +24,7 @@ from pathlib import Path
 
 import nbformat
 
+from site_tools.cache import filled_once
 from site_tools.environment import CACHE, run_key, warning_filters_code
 from site_tools.hints import tutorial_hint
 from site_tools.reader_env import (
@@ -75,31 +75,21 @@ def execute_tutorial(tutorial: Path, cache: Path = CACHE) -> Path:
     """
     __tracebackhide__ = True
     tutorial = tutorial.resolve()
-    folder = run_folder(tutorial, cache)
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    with open(folder.with_suffix(".lock"), "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)  # a parallel caller waits here, then reads the cache
-        if (executed := _executed_in(folder, tutorial)) is not None:
-            return executed
-        partial = Path(tempfile.mkdtemp(prefix=folder.name, dir=folder.parent))
+
+    def run(partial: Path) -> None:
         reader_python()  # the kernel runs in the reader's environment, made first if need be
         environment = reader_run_environment(JUPYTER_PATH=str(kernel_path()))
         environment.pop("MPLBACKEND", None)  # figures need the notebook's inline backend
         started = time.perf_counter()
-        result = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "site_tools.notebooks",
-                str(tutorial),
-                str(partial / f"{tutorial.stem}.ipynb"),
-            ],
-            capture_output=True,
-            text=True,
-            env=environment,
-        )
+        command = [
+            sys.executable,
+            "-m",
+            "site_tools.notebooks",
+            str(tutorial),
+            str(partial / f"{tutorial.stem}.ipynb"),
+        ]
+        result = subprocess.run(command, capture_output=True, text=True, env=environment)
         if result.returncode != 0:
-            shutil.rmtree(partial, ignore_errors=True)
             raise TutorialError(result.stderr.strip() or f"{tutorial}: the kernel failed")
         seconds = round(time.perf_counter() - started, 2)
         # The processor time the run used, kernel included: unlike the wall time, it does not grow
@@ -107,8 +97,8 @@ def execute_tutorial(tutorial: Path, cache: Path = CACHE) -> Path:
         cpu = json.loads(result.stdout.strip().splitlines()[-1])["cpu_seconds"]
         record = {"seconds": seconds, "cpu_seconds": cpu, "cores": os.cpu_count()}
         (partial / DONE).write_text(json.dumps(record), encoding="utf-8")
-        shutil.rmtree(folder, ignore_errors=True)
-        os.replace(partial, folder)
+
+    folder = filled_once(run_folder(tutorial, cache), DONE, run)
     return _executed_in(folder, tutorial)
 
 

@@ -36,8 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from site_tools.environment import ROOT
-from site_tools.fences import fences
-from site_tools.sybil_snippets import INCLUDE
+from site_tools.fences import INCLUDE, fences
 
 # A decimal or a percentage, not glued to a word (x1.5, v2.0) or to another number (1.6.1).
 PROSE_NUMBER = re.compile(

@@ -253,8 +253,7 @@ def install_admonition(url: str | None = None) -> str:
 def page_code(page: Path, root: Path = ROOT) -> list[tuple[int, int, str]]:
     """The Python a reader copies from ``page``: for each doctest and embedded snippet, its
     character offset, its line and its code, in page order."""
-    from site_tools.fences import fences
-    from site_tools.sybil_snippets import included_path
+    from site_tools.fences import fences, included_path
 
     found = []
     for fence in fences(page.read_text(encoding="utf-8")):

@@ -2,8 +2,8 @@
 
 The tests compare the recorded output with the page; the build publishes the recorded figures.
 Both call :func:`run_snippet`, which runs the file only when no run of the same code, library,
-data and locked packages is cached (``.cache/runs/<key>/``). A lock per key makes a second
-caller wait for the first instead of running the snippet again.
+data and locked packages is cached (``.cache/runs/<key>/``, kept by
+:func:`site_tools.cache.filled_once`, as the tutorials' runs are).
 
 The snippet runs in a child forked from a server that has already imported the scientific stack
 (:mod:`site_tools.runner`, one server per calling thread): it starts as a fresh interpreter
@@ -16,11 +16,8 @@ from __future__ import annotations
 
 import atexit
 import contextlib
-import fcntl
 import json
-import os
 import re
-import shutil
 import subprocess
 import tempfile
 import threading
@@ -29,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from site_tools import runner
+from site_tools.cache import filled_once
 from site_tools.environment import CACHE, run_key, warning_filters_code
 from site_tools.reader import imported_modules
 from site_tools.reader_env import environment_key, needs_optional, reader_python, reader_run_environment
@@ -89,13 +87,8 @@ def run_snippet(snippet: Path, cache: Path = CACHE) -> SnippetRun:
     """
     __tracebackhide__ = True
     snippet = snippet.resolve()
-    folder = run_folder(snippet, cache)
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    with open(folder.with_suffix(".lock"), "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)  # a parallel caller waits here, then reads the cache
-        if (recorded := _read_run(folder)) is not None:
-            return recorded
-        partial = Path(tempfile.mkdtemp(prefix=folder.name, dir=folder.parent))
+
+    def run(partial: Path) -> None:
         started = time.perf_counter()
         code = snippet.read_text(encoding="utf-8")
         request = {
@@ -107,14 +100,12 @@ def run_snippet(snippet: Path, cache: Path = CACHE) -> SnippetRun:
         seconds = round(time.perf_counter() - started, 2)
         stderr = (partial / "stderr.txt").read_text(encoding="utf-8")
         if returncode != 0:
-            shutil.rmtree(partial, ignore_errors=True)
             raise SnippetError(_describe_failure(snippet, stderr))
         figures = sorted(path.name for path in partial.glob("*.png"))
-        (partial / DONE).write_text(
-            json.dumps({"figures": figures, "seconds": seconds, "stderr": stderr}), encoding="utf-8"
-        )
-        shutil.rmtree(folder, ignore_errors=True)
-        os.replace(partial, folder)
+        record = {"figures": figures, "seconds": seconds, "stderr": stderr}
+        (partial / DONE).write_text(json.dumps(record), encoding="utf-8")
+
+    folder = filled_once(run_folder(snippet, cache), DONE, run)
     return _read_run(folder)
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import nbformat
 
 from site_tools.environment import ROOT
-from site_tools.sybil_snippets import INCLUDE
+from site_tools.fences import INCLUDE
 
 
 def expanded_page(page: Path) -> str:

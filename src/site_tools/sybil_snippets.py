@@ -28,24 +28,15 @@ from pathlib import Path
 import pytest
 from sybil import Document, Example, Region
 
-from site_tools.fences import Fence, fences
+from site_tools.fences import fences, included_path
 from site_tools.outputs import Tolerance, mismatch, tolerance_in
 from site_tools.runs import run_snippet
 from site_tools.snippets import missing_requirements
 
-INCLUDE = re.compile(r'^[ \t]*--8<-- "(?P<path>[^"]+)"[ \t]*$')
 # Set by ``pytest --update-outputs`` (the root conftest.py): rewrite .out files instead of comparing.
 UPDATE_OUTPUTS = {"enabled": False}
 # A snippet that trains a network belongs to the slow tier.
 TRAINS_A_NETWORK = re.compile(r"^\s*(?:import|from)\s+(?:keras|torch|tensorflow|jax)\b", re.MULTILINE)
-
-
-def included_path(fence: Fence) -> str | None:
-    """The one file a block includes with ``--8<--``, if that is all the block holds."""
-    lines = [line for line in fence.body.splitlines() if line.strip()]
-    if len(lines) != 1 or not (match := INCLUDE.match(lines[0])):
-        return None
-    return match["path"]
 
 
 class SnippetBlock:
