@@ -27,11 +27,23 @@ datasets = {
     "breast cancer": load_breast_cancer(return_X_y=True),
 }
 
+scores = {}  # (model, dataset) -> the 5 fold scores; every model is scored on the same 5 folds
 print("accuracy: mean ± std over the 5 folds of cross-validation")
 print(f"{'':<26}" + "".join(f"{name:>18}" for name in datasets))
 for name, model in models.items():
     cells = []
-    for X, y in datasets.values():
-        scores = cross_val_score(model, X, y, cv=5)
-        cells.append(f"{scores.mean():.3f} ± {scores.std():.3f}")
+    for data_name, (X, y) in datasets.items():
+        scores[name, data_name] = cross_val_score(model, X, y, cv=5)
+        cells.append(f"{scores[name, data_name].mean():.3f} ± {scores[name, data_name].std():.3f}")
     print(f"{name:<26}" + "".join(f"{cell:>18}" for cell in cells))
+
+# Two models scored on the same folds are compared fold by fold: the spread that matters is
+# the spread of the differences, not each model's own spread.
+print("\npaired differences, fold by fold, then mean ± std of the differences")
+for first, second, data_name in [
+    ("random forest", "decision tree", "moons"),
+    ("logistic regression", "SVM (RBF kernel)", "breast cancer"),
+]:
+    diff = scores[first, data_name] - scores[second, data_name]
+    print(f"{first} - {second}, {data_name}")
+    print("  " + " ".join(f"{d:+.3f}" for d in diff) + f" -> {diff.mean():.3f} ± {diff.std():.3f}")

@@ -88,6 +88,10 @@ print("\nover 5 other simulated worlds   selection gap A - B   TPR gap A - B")
 for name, values in gaps.items():
     mean, std = np.round(np.mean(values, axis=0), 2) + 0.0, np.std(values, axis=0)  # + 0.0: no "-0.00"
     print(f"{name:30} {mean[0]:6.2f} ± {std[0]:.2f}         {mean[1]:6.2f} ± {std[1]:.2f}")
+# Two variants measured in the same worlds are compared world by world: the spread of the differences.
+diff = np.array(gaps["postcode removed"]) - np.array(gaps["trained on the truth*"])
+mean, std = np.round(diff.mean(axis=0), 2) + 0.0, diff.std(axis=0)
+print(f"{'postcode removed - truth*':30} {mean[0]:6.2f} ± {std[0]:.2f}         {mean[1]:6.2f} ± {std[1]:.2f}")
 
 # Selection rate of each group: the past, the truth, and each variant.
 is_b, qualified_test = test["group"].to_numpy() == 1, test["qualified"].to_numpy()
