@@ -128,6 +128,83 @@ def _check_classifier(answer):
             f"the model scores {accuracy:.3f} on the test set; reach at least 0.95. SVC() or a random "
             "forest do, with default settings."
         )
+    _fitted_on_the_training_set(answer, predicted, accuracy, train_accuracy)
+
+
+def _seeded_copies(model, X_train, y_train):
+    """Copies of ``model`` fitted on X_train, y_train: one if its randomness is fixed (or it has
+    none), else two, with random_state 0 and 1 wherever the reader left it unset."""
+    from sklearn.base import clone
+
+    unset = [
+        key
+        for key, value in model.get_params(deep=True).items()
+        if key.split("__")[-1] == "random_state"
+        and (isinstance(value, bool) or not isinstance(value, (int, np.integer)))
+    ]
+    seeds = (0, 1) if unset else (None,)
+    copies = []
+    for seed in seeds:
+        copy = clone(model)
+        if unset:
+            copy.set_params(**dict.fromkeys(unset, seed))
+        copies.append(copy.fit(X_train, y_train))
+    return copies
+
+
+def _scores(model, X):
+    """The model's continuous outputs if it has them (two fits that agree on these are the same
+    model), else its labels."""
+    for method in ("decision_function", "predict_proba"):
+        if hasattr(model, method):
+            try:
+                return np.asarray(getattr(model, method)(X), dtype=float)
+            except Exception:  # a method that exists but does not apply: try the next
+                continue
+    return np.asarray(model.predict(X))
+
+
+def _fitted_on_the_training_set(model, predicted, accuracy, train_accuracy):
+    """Raise Mistake if ``model`` was fitted on more than the training set (on all the data, say).
+
+    A model fitted on all the data scores about as well on the test set as on the training set, so
+    the test-above-train rule above does not catch it. Copies fitted on X_train, y_train do: a
+    deterministic model (SVC, k-NN, logistic regression, or any model with its random_state set)
+    must predict the test set exactly as they do. A model with unset randomness (a random forest
+    without random_state) varies from fit to fit, so it is refused only when it scores the test
+    set as well as the training set and more than 0.01 above both copies.
+    """
+    import warnings
+
+    X_train, X_test, y_train, y_test = _split()
+    try:
+        with warnings.catch_warnings(), np.errstate(all="ignore"):
+            # The reader's own fit already showed any warning (ConvergenceWarning...).
+            warnings.simplefilter("ignore")
+            copies = _seeded_copies(model, X_train, y_train)
+            copy_predictions = [np.asarray(copy.predict(X_test)) for copy in copies]
+            deterministic = len(copies) == 1 or np.allclose(
+                _scores(copies[0], X_test), _scores(copies[1], X_test), rtol=1e-6, atol=1e-9
+            )
+    except Exception:  # not an estimator that clone can copy and refit: no refit check
+        return
+    message = (
+        "the model predicts the test set differently from a copy fitted on X_train, y_train: it was "
+        "fitted on other data (the test set too?). Fit on X_train, y_train only, and keep the test set "
+        "for the final score."
+    )
+    if deterministic:
+        if not np.array_equal(predicted, copy_predictions[0]):
+            raise Mistake(message)
+        return
+    copy_accuracies = [float(np.mean(p == y_test)) for p in copy_predictions]
+    if accuracy >= train_accuracy and accuracy > max(copy_accuracies) + 0.01:
+        raise Mistake(
+            f"the model scores the test set as well as the training set ({accuracy:.3f} and "
+            f"{train_accuracy:.3f}), and better than copies fitted on X_train, y_train "
+            f"({' and '.join(f'{a:.3f}' for a in copy_accuracies)}): the sign that it saw the test "
+            "images. Fit on X_train, y_train only, and keep the test set for the final score."
+        )
 
 
 @cache

@@ -93,13 +93,29 @@ def _check_softmax(answer):
     large = _call_numpy(softmax, big, name="softmax", shown="softmax(z) with scores near 1000")
     large = array(large, "the result of softmax")
     if large.shape != big.shape or not np.all(np.isfinite(large.astype(float))):
+        if _right_on_one_row(softmax, big[:1]):
+            raise Mistake(
+                "right on small scores, but with scores near 1000 you get inf or nan. The row [1000, 1001, "
+                "1002] alone comes out right, so you subtracted one maximum for the whole array: the row "
+                "[-5, 0, 5] lies about 1000 below it, each exp underflows to 0, and 0 / 0 is nan. Subtract "
+                "each row's own maximum (z - z.max(axis=1, keepdims=True))."
+            )
         raise Mistake(
-            "right on small scores, but with scores near 1000 np.exp overflows and you get nan. "
+            "right on small scores, but with scores near 1000 np.exp overflows and you get inf or nan. "
             "Subtract each row's maximum first (z - z.max(axis=1, keepdims=True)): softmax does "
             "not change, and exp never overflows."
         )
     if not close(large, _softmax(big)):
         raise Mistake("with large scores (near 1000) the result is wrong; subtract each row's maximum first.")
+
+
+def _right_on_one_row(softmax, row):
+    """Whether ``softmax`` gets a single row of large scores right (it overflows on none)."""
+    try:
+        result = np.asarray(_call_numpy(softmax, row, name="softmax", shown="softmax(z) with one row"))
+        return result.shape == row.shape and close(result, _softmax(row))
+    except (Mistake, TypeError, ValueError):
+        return False
 
 
 RNG = np.random.default_rng(0)
@@ -200,6 +216,11 @@ def _loss_name(answer):
 def _check_loss(answer):
     name = _loss_name(answer)
     if name == "sparse_categorical_crossentropy":
+        if not isinstance(answer, (str, type)) and getattr(answer, "from_logits", False) is True:
+            raise Mistake(
+                "from_logits=True is for a last layer without activation (logits); this one ends with "
+                "softmax, so keep the default from_logits=False, or Keras applies softmax a second time."
+            )
         return
     explanations = {
         "categorical_crossentropy": "categorical_crossentropy expects one-hot labels (a row of 10 zeros "
@@ -220,6 +241,25 @@ def _check_loss(answer):
             "10 classes with integer labels.",
         )
     )
+
+
+def _activation_of(layers, dense):
+    """The activation applied to a Dense layer's output: its own, or that of an activation layer
+    right after it (Dense(32) followed by Activation("relu") or ReLU() is Dense(32, activation="relu"))."""
+    name = dense.activation.__name__
+    position = next(i for i, layer in enumerate(layers) if layer is dense)
+    if name != "linear" or position + 1 == len(layers):
+        return name
+    after = layers[position + 1]
+    kind = type(after).__name__
+    if kind == "Activation":
+        return after.activation.__name__
+    if kind == "ReLU":
+        plain = after.max_value is None and after.negative_slope == 0 and after.threshold == 0
+        return "relu" if plain else "a clipped, leaky or shifted ReLU"
+    if kind == "Softmax":
+        return "softmax" if after.axis == -1 else f"a softmax over axis {after.axis}"
+    return name
 
 
 def _check_model(answer):
@@ -245,13 +285,13 @@ def _check_model(answer):
         )
     if output.units != 10:
         raise Mistake(f"the output layer has {output.units} units; there are 10 digits, so it needs 10.")
-    if hidden.activation.__name__ != "relu":
+    hidden_activation = _activation_of(answer.layers, hidden)
+    if hidden_activation != "relu":
+        raise Mistake(f"the hidden layer's activation is {hidden_activation}; use activation='relu'.")
+    output_activation = _activation_of(answer.layers, output)
+    if output_activation != "softmax":
         raise Mistake(
-            f"the hidden layer's activation is {hidden.activation.__name__}; use activation='relu'."
-        )
-    if output.activation.__name__ != "softmax":
-        raise Mistake(
-            f"the output layer's activation is {output.activation.__name__}; use 'softmax' so the 10 "
+            f"the output layer's activation is {output_activation}; use 'softmax' so the 10 "
             "outputs are probabilities that sum to 1."
         )
     if params != 2410:
@@ -322,11 +362,12 @@ def _check_lstm_params(answer):
         "the number of parameters",
         5504,
         {
-            1376: "that is a SimpleRNN's count; an LSTM has 4 gates, each with its own weights and "
-            "biases (x 4).",
-            1408: "each gate also has recurrent weights from the previous output: 32 x 32 per gate.",
-            5376: "you forgot the biases: 32 per gate, 4 gates.",
-            1344: "that is one gate without biases; an LSTM has 4 gates, each with 32 biases.",
+            1376: "that is a SimpleRNN's count; an LSTM has 4 such blocks (its 3 gates and the candidate "
+            "cell value), each with its own weights and biases (x 4).",
+            1408: "each block also has recurrent weights from the previous output: 32 x 32 per block.",
+            5376: "you forgot the biases: 32 per block, and 4 blocks (3 gates and the candidate).",
+            1344: "that is one block without biases; an LSTM has 4 (its 3 gates and the candidate cell "
+            "value), each with 32 biases.",
         },
     )
 
@@ -346,7 +387,17 @@ def _check_lstm_shape(answer):
         (32, 20): "the steps come first, then the units: (steps, units).",
         (20,): "each of the 20 steps outputs a vector of 32 values.",
     }
-    raise Mistake(known.get(shape, f"{shape} is not the output shape: (batch, steps, units)."))
+    if shape in known:
+        raise Mistake(known[shape])
+    if len(shape) == 3 and shape[1:] == (20, 32):
+        raise Mistake(
+            f"{shape} includes the batch size; give the output shape of one sequence, without it: "
+            "(steps, units)."
+        )
+    raise Mistake(
+        f"{shape} is not the output shape of one sequence: (steps, units), one output of 32 values at "
+        "each of the 20 steps."
+    )
 
 
 EXERCISES = [
@@ -461,8 +512,9 @@ EXERCISES = [
         title="Parameters of an LSTM",
         statement="A `keras.layers.LSTM(32)` layer reads sequences with 10 features per time step. How many "
         "trainable parameters does it have? Store the number in `n_params`.",
-        hint_text="An LSTM has 4 gates; each sees the input (10 values) and the previous output (32 values), "
-        "and has 32 units with a bias each.",
+        hint_text="An LSTM has four blocks of weights: its three gates (input, forget, output) and the "
+        "candidate cell value. Each sees the input (10 values) and the previous output (32 values), and "
+        "has 32 units with a bias each.",
         given="",
         starter="n_params = ...",
         solution_body="n_params = 4 * (32 * (10 + 32) + 32)",
