@@ -36,7 +36,7 @@ REQUIRED: dict[str, str] = {
 """Packages every page needs, with the oldest version the guide is tested against."""
 
 OPTIONAL: dict[str, str] = {
-    "tensorflow": "pip install tensorflow-cpu",
+    "tensorflow": "pip install tensorflow-cpu (on Apple Silicon or Linux on ARM: pip install tensorflow)",
     "torch": "pip install torch --index-url https://download.pytorch.org/whl/cpu",
 }
 """Packages only the TensorFlow and PyTorch pages need, with their install command."""
