@@ -25,7 +25,7 @@
 # 5. draw ROC and precision-recall curves, check calibration, and choose a decision threshold
 #    for a stated cost;
 # 6. find which features matter with permutation importance;
-# 7. save the model with skops, load it back safely, score new rows, and write a model card.
+# 7. save the model with skops, load it back without pickle, score new rows, and write a model card.
 #
 # Everything runs offline on a laptop CPU.
 
@@ -731,7 +731,7 @@ print(f"cost per applicant {test_cost:.3f}, against {approve_all:.3f} for approv
 # the costs, before anyone deploys the rule.
 
 # %% [markdown]
-# ## Save the model, and load it safely
+# ## Save the model, and load it back
 #
 # `pickle` (and `joblib`, which uses it) can store any Python object, which is why it is
 # dangerous to load: a pickle file holds instructions to rebuild objects, and those
