@@ -206,3 +206,14 @@ def test_the_lstm_hint_names_three_gates_and_the_candidate():
     hint = get("networks-09").hint_text
     assert "three gates (input, forget, output) and the candidate cell value" in hint
     assert "4 gates" not in hint
+
+
+def test_networks_02_a_softmax_shifted_by_the_global_minimum_is_told_it_overflows():
+    import numpy as np
+
+    def softmax(z):
+        e = np.exp(z - z.min())
+        return e / e.sum(axis=1, keepdims=True)
+
+    result = str(get("networks-02").check(softmax))
+    assert "np.exp overflows" in result and "one maximum for the whole array" not in result, result

@@ -52,7 +52,7 @@ RIGHT = {
     "matplotlib-01": [
         "fig, ax = plt.subplots()\nax.hist(heights, bins=np.linspace(heights.min(), heights.max(), 21))\n"
         + HIST_LABELS,
-        "fig, ax = plt.subplots()\nax.hist(heights, bins=np.arange(130, 201, 3.5))\n" + HIST_LABELS,
+        "fig, ax = plt.subplots()\nax.hist(heights, bins=np.arange(120, 211, 4.5))\n" + HIST_LABELS,
         "fig, ax = plt.subplots()\nax.hist(heights, bins=20, rwidth=0.8, edgecolor='k')\n" + HIST_LABELS,
     ],
     "matplotlib-02": [
@@ -188,3 +188,15 @@ def test_the_statements_say_what_the_checks_require():
     assert "original order, with their original index" in get("pandas-01").statement
     assert "upright bars" in get("matplotlib-01").statement
     assert "no other number" in get("matplotlib-04").statement
+
+
+@pytest.mark.parametrize("bins", [{"bins": 20, "range": (160, 180)}, {"bins": list(range(150, 191, 2))}])
+def test_matplotlib_01_refuses_bins_that_leave_heights_out(bins):
+    from tutorials_lib.exercises.matplotlib_track import _heights
+
+    fig, ax = plt.subplots()
+    ax.hist(_heights(), **bins)
+    ax.set(xlabel="height (cm)", ylabel="count", title="Heights")
+    result = str(get("matplotlib-01").check(fig))
+    plt.close(fig)
+    assert result.startswith("Not yet") and "of the 500 heights" in result, result

@@ -79,6 +79,13 @@ def _check_histogram(answer):
     if len(bars) != 20:
         raise Mistake(f"the histogram should have 20 bars (bins); it has {len(bars)}.")
     counts = np.array([bar.get_height() for bar in bars])
+    total = len(_heights())
+    if _counts_heights(bars, counts) and not np.isclose(counts.sum(), total):
+        raise Mistake(
+            f"your 20 bins count {counts.sum():g} of the {total} heights: with range=... or edges that "
+            "stop short, the heights outside are left out. Let the bins span all the heights, as "
+            "bins=20 does."
+        )
     if not _counts_heights(bars, counts):
         widths = np.array([bar.get_width() for bar in bars])
         if np.isclose((counts * widths).sum(), 1):
