@@ -4,6 +4,7 @@ docstring examples of ``src/tutorials_lib``. Everything else lives in ``tests/``
 from __future__ import annotations
 
 import os
+import time
 from doctest import ELLIPSIS, NORMALIZE_WHITESPACE
 from pathlib import Path
 
@@ -78,6 +79,32 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def pytest_configure(config: pytest.Config) -> None:
     config.stash[_UPDATE_BEFORE] = UPDATE_OUTPUTS["enabled"]
     UPDATE_OUTPUTS["enabled"] = config.getoption("--update-outputs")
+
+
+_STARTED = pytest.StashKey[float]()
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    session.config.stash[_STARTED] = time.time()
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Config) -> None:
+    """Say how many examples this run executed and how many it read from the cache: a change to
+    one page's prose should execute none."""
+    from site_tools.environment import CACHE
+
+    started = config.stash.get(_STARTED, None)
+    if started is None or hasattr(config, "workerinput"):
+        return
+    counts = {}
+    for kind, folder in {"snippet": "runs", "tutorial": "tutorial-runs"}.items():
+        records = list((CACHE / folder).glob("*/run.json"))
+        counts[kind] = (sum(r.stat().st_mtime >= started for r in records), len(records))
+    terminalreporter.write_line(
+        "runs: this session executed {} snippet and {} tutorial run(s); .cache holds {} and {}".format(
+            counts["snippet"][0], counts["tutorial"][0], counts["snippet"][1], counts["tutorial"][1]
+        )
+    )
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
