@@ -41,4 +41,5 @@ for film in np.flatnonzero(~rated[user]):
         print(f"  {films[film]}: no similar film rated, no prediction")
         continue
     predicted = user_means[user, 0] + weights @ centred[user, seen] / weights.sum()
-    print(f"  predicted rating for {films[film]}: {predicted:.1f}")
+    used = ", ".join(f"{films[i]} {w:+.2f}" for i, w in zip(seen, weights, strict=True) if w > 0)
+    print(f"  predicted rating for {films[film]}: {predicted:.1f}   (weights: {used})")

@@ -23,7 +23,6 @@ model = LinearRegression().fit(train[features], train["sales"])
 
 forecasts = {"same day last week": test["lag_7"], "linear model": model.predict(test[features])}
 for name, forecast in forecasts.items():
-    print(
-        f"{name:<19} MAE {mean_absolute_error(test['sales'], forecast):5.2f}   "
-        f"RMSE {root_mean_squared_error(test['sales'], forecast):5.2f}"
-    )
+    mae = mean_absolute_error(test["sales"], forecast)
+    rmse = root_mean_squared_error(test["sales"], forecast)
+    print(f"{name:<19} MAE {mae:5.2f}   RMSE {rmse:5.2f}   RMSE/MAE {rmse / mae:.2f}")
