@@ -65,8 +65,9 @@ with threadpool_limits(limits=1):
             else:
                 predicted = model.fit(X_train, y_train).predict(X_test)
             seconds[dataset, name] = time.perf_counter() - start
-            accuracy[dataset, name] = (predicted == y_test).mean()
-            print(f"{dataset:22} {name:18} accuracy {accuracy[dataset, name]:.2f}")
+            right, n = (predicted == y_test).sum(), len(y_test)  # test examples predicted correctly
+            accuracy[dataset, name] = right / n
+            print(f"{dataset:22} {name:18} accuracy {right / n:.2f} ({right} of {n} right)")
         mlp = models["Keras MLP"]
         print(
             f"{'':22} MLP weights learned: {mlp.count_params():,}; "

@@ -24,9 +24,18 @@ y = scaled[WINDOW:]
 targets = np.arange(WINDOW, len(series))  # the time step each window predicts
 train, test = targets < split, targets >= split
 
-model = keras.Sequential([keras.Input(shape=(WINDOW, 1)), keras.layers.LSTM(16), keras.layers.Dense(1)])
-model.compile(optimizer=keras.optimizers.Adam(0.01), loss="mse")
-model.fit(X[train], y[train], epochs=30, batch_size=32, verbose=0)
+# One training run is one random draw, so the LSTM is trained RUNS times. To compile only once,
+# the runs sit side by side in one model: each has its own input, its own weights (drawn at
+# random) and its own loss, which Keras adds, so each run's gradients come from its own loss.
+# Keras shuffles all the inputs together, so giving each run the training windows in its own
+# order also gives it its own mini-batches.
+RUNS = 8
+inputs = [keras.Input(shape=(WINDOW, 1)) for _ in range(RUNS)]
+model = keras.Model(inputs, [keras.layers.Dense(1)(keras.layers.LSTM(16)(x)) for x in inputs])
+model.compile(optimizer=keras.optimizers.Adam(0.01), loss=["mse"] * RUNS)
+orders = [rng.permutation(train.sum()) for _ in range(RUNS)]
+model.fit([X[train][o] for o in orders], [y[train][o] for o in orders], epochs=30, batch_size=32, verbose=0)
+lstm_runs = [run[:, 0] * std + mean for run in model.predict([X[test]] * RUNS, verbose=0)]
 
 # The same 48 values, fed to a linear regression: one weight per lag.
 linear = LinearRegression().fit(X[train, :, 0], y[train])
@@ -40,20 +49,28 @@ forecasts = {
     )
     / 2,
     "linear regression on the 48 lags": linear.predict(X[test, :, 0]) * std + mean,
-    "LSTM": model.predict(X[test], verbose=0)[:, 0] * std + mean,
 }
 # No forecast can predict the noise: its own size is the floor for any model.
 floor = np.mean(np.abs(noise[targets[test]]))
 for name, forecast in forecasts.items():
     error = np.mean(np.abs(forecast - truth))
     print(f"{name:37} mean absolute error {error:.3f}, {error - floor:.3f} above the floor")
+lstm_errors = np.array([np.mean(np.abs(run - truth)) for run in lstm_runs])
+error = lstm_errors.mean()
+print(
+    f"{'LSTM':37} mean absolute error {error:.3f}, {error - floor:.3f} above the floor (mean of {RUNS} runs)"
+)
+print(
+    f"{'LSTM, spread of the runs':37} standard deviation {lstm_errors.std(ddof=1):.3f}, "
+    f"from {lstm_errors.min():.3f} to {lstm_errors.max():.3f}"
+)
 print(f"{'noise floor (mean absolute noise)':37} mean absolute error {floor:.3f}")
 
 fig, ax = plt.subplots(figsize=(10, 3.5))
 hours = targets[test][:96]  # the first 4 test days
 ax.plot(hours, truth[:96], color="black", linewidth=1, label="truth")
 ax.plot(hours, forecasts["linear regression on the 48 lags"][:96], ":", label="linear regression")
-ax.plot(hours, forecasts["LSTM"][:96], label="LSTM")
+ax.plot(hours, lstm_runs[0][:96], label="LSTM (first run)")
 ax.set_xlabel("hour")
 ax.set_ylabel("value")
 ax.set_title("One-step-ahead forecasts on the test period")
