@@ -1,4 +1,5 @@
-"""Load the datasets the guide uses, all bundled with scikit-learn (no download)."""
+"""Load the handwritten digits, bundled with scikit-learn (no download), in the two forms the guide's
+pages use."""
 
 from __future__ import annotations
 

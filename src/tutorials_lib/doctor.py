@@ -33,7 +33,8 @@ REQUIRED: dict[str, str] = {
     "keras": "3.12",
     "jax": "0.8",
 }
-"""Packages every page needs, with the oldest version the guide is tested against."""
+"""Packages every page needs, with the oldest version the guide accepts (the lower bounds in
+pyproject.toml); the tests run the versions pinned in uv.lock."""
 
 OPTIONAL: dict[str, str] = {
     "tensorflow": "pip install tensorflow-cpu (on Apple Silicon or Linux on ARM: pip install tensorflow)",
@@ -216,7 +217,9 @@ def read_keras_config(folder: Path | str | None = None) -> KerasConfig:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return KerasConfig(shown)
-    except (OSError, UnicodeDecodeError) as error:
+    except UnicodeDecodeError:  # a ValueError: Keras ignores the file, as it ignores bad JSON
+        return KerasConfig(shown, error="it is not valid UTF-8 text")
+    except OSError as error:
         return KerasConfig(shown, error=f"it cannot be read ({type(error).__name__})", breaks_import=True)
     try:
         config = json.loads(text)
@@ -326,7 +329,9 @@ def _release(version: str) -> tuple[int, ...]:
 
 
 def check(facts: Facts) -> list[Finding]:
-    """Judge the facts: one finding for Python, one per package, one for the Keras backend.
+    """Judge the facts: one finding for Python, one per package and, when Keras is installed, one
+    for its backend (preceded by one about ``keras.json`` if that file is corrupt; a file that
+    stops ``import keras`` replaces the backend finding, since no backend loads).
 
     Args:
         facts: What `gather_facts` found, or made-up facts to see what the check says.

@@ -327,7 +327,9 @@ class MLP:
             learning_rate: Size of each step; a positive number.
 
         Returns:
-            The mean training loss of each epoch (averaged over its batches, as Keras reports it).
+            The mean training loss of each epoch: the loss of each batch, computed before its
+            step, averaged with each batch weighted by its number of examples, as Keras reports
+            it in ``history.history["loss"]``.
 
         Raises:
             TypeError: If the data are not numbers, or a setting is not a number.
@@ -353,16 +355,19 @@ class MLP:
         history = []
         for _ in range(epochs):
             order = self.rng.permutation(len(X))
-            batch_losses = []
+            batch_losses, batch_sizes = [], []
             for start in range(0, len(X), batch_size):
                 batch = order[start : start + batch_size]
                 loss, weight_gradients, bias_gradients = self._backward(X[batch], y[batch])
                 batch_losses.append(loss)
+                batch_sizes.append(len(batch))
                 for w, dw in zip(self.weights, weight_gradients, strict=True):
                     w -= learning_rate * dw
                 for b, db in zip(self.biases, bias_gradients, strict=True):
                     b -= learning_rate * db
-            history.append(float(np.mean(batch_losses)))
+            # Weighted by batch size, as Keras does, so that a short last batch counts for its few
+            # examples: the result is the mean loss over the epoch's examples.
+            history.append(float(np.average(batch_losses, weights=batch_sizes)))
         return history
 
     # ------------------------------------------------------------------ use

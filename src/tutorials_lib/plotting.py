@@ -9,14 +9,20 @@ from collections.abc import Iterable, Sequence
 import matplotlib
 import matplotlib.pyplot as plt
 import numpy as np
+import sklearn
 from matplotlib.axes import Axes
-from matplotlib.colors import Colormap
+from matplotlib.colors import Colormap, ListedColormap
 from matplotlib.figure import Figure
 from sklearn.base import BaseEstimator
 from sklearn.inspection import DecisionBoundaryDisplay
 from sklearn.utils.validation import check_is_fitted
 
 from tutorials_lib import _validate as check
+
+# From scikit-learn 1.9, DecisionBoundaryDisplay colours the classes of a multiclass model from
+# ``multiclass_colors`` (and ignores ``cmap``); before, it used ``cmap`` as for two classes.
+_SKLEARN_RELEASE = tuple(int(part) for part in sklearn.__version__.split(".")[:2])
+_SKLEARN_USES_MULTICLASS_COLORS_FOR_PREDICT = _SKLEARN_RELEASE >= (1, 9)
 
 
 def as_images(images: np.ndarray) -> np.ndarray:
@@ -112,8 +118,9 @@ def plot_decision_boundary(
 
     The model must already be fitted on exactly two features, so that its decisions can be
     drawn on a plane: each colour is one predicted class, and each dot is one example coloured
-    by its true class. Where a dot's colour differs from the region around it, the model gets
-    that example wrong.
+    by its true class, in the same colour as that class's region (blue and red for two classes,
+    one distinct colour per class for more). Where a dot's colour differs from the region
+    around it, the model gets that example wrong.
 
     Args:
         model: A fitted scikit-learn classifier (or pipeline) that takes two features.
@@ -158,13 +165,21 @@ def plot_decision_boundary(
     if ax is not None:
         advice = "Pass the axes of a figure, for example: figure, ax = plt.subplots()."
         check.instance(ax, "ax", Axes, "Matplotlib axes", advice)
-    colours = _class_numbers(model, y)
+    positions, n_classes = _class_numbers(model, y)
+    colours = _class_colours(n_classes)
     if ax is None:
         _, ax = plt.subplots(figsize=(5, 4))
+    # Each region is filled with the colour of its class's position among the model's classes,
+    # the same colour as that class's dots, whatever the number of classes.
+    region_colours = {"levels": np.arange(n_classes + 1) - 0.5}
+    if n_classes > 2 and _SKLEARN_USES_MULTICLASS_COLORS_FOR_PREDICT:
+        region_colours["multiclass_colors"] = [tuple(colour) for colour in colours]
+    else:
+        region_colours["cmap"] = ListedColormap(colours)
     DecisionBoundaryDisplay.from_estimator(
-        model, X, response_method="predict", cmap="coolwarm", alpha=0.3, ax=ax, grid_resolution=200, eps=0.5
+        model, X, response_method="predict", alpha=0.3, ax=ax, grid_resolution=200, eps=0.5, **region_colours
     )
-    ax.scatter(X[:, 0], X[:, 1], c=colours, cmap="coolwarm", edgecolor="black", linewidth=0.5, s=20)
+    ax.scatter(X[:, 0], X[:, 1], c=colours[positions], edgecolor="black", linewidth=0.5, s=20)
     return ax
 
 
@@ -207,10 +222,11 @@ def _check_fitted_classifier(model: object) -> None:
         ) from error
 
 
-def _class_numbers(model: object, y: np.ndarray) -> np.ndarray:
-    """The position of each label of ``y`` among the model's classes: numbers to colour the points by.
+def _class_numbers(model: object, y: np.ndarray) -> tuple[np.ndarray, int]:
+    """The position of each label of ``y`` among the model's classes, and the number of classes.
 
-    Labels can then be text (such as penguin species) as well as numbers.
+    The positions pick each point's colour. Labels can then be text (such as penguin species) as
+    well as numbers.
     """
     classes = getattr(model, "classes_", None)
     if classes is None:
@@ -222,4 +238,13 @@ def _class_numbers(model: object, y: np.ndarray) -> np.ndarray:
             f"{np.asarray(classes).tolist()}; pass the labels of the same dataset."
         )
     order = np.argsort(classes)
-    return order[np.searchsorted(np.asarray(classes)[order], y)]
+    return order[np.searchsorted(np.asarray(classes)[order], y)], len(classes)
+
+
+def _class_colours(n_classes: int) -> np.ndarray:
+    """One RGBA colour per class: blue and red for two classes, distinct hues for more."""
+    if n_classes <= 2:
+        return matplotlib.colormaps["coolwarm"]([0.0, 1.0])[: max(n_classes, 1)]
+    if n_classes <= 10:
+        return matplotlib.colormaps["tab10"](np.arange(n_classes))
+    return matplotlib.colormaps["turbo"](np.linspace(0, 1, n_classes))

@@ -182,6 +182,18 @@ def test_a_keras_json_that_is_not_json_is_named_corrupt_not_blamed_on_tensorflow
     assert "is ignored" in backend_finding(findings).message
 
 
+def test_a_keras_json_that_is_not_utf8_is_ignored_as_keras_ignores_it(tmp_path):
+    # Keras reads the file inside `except ValueError`, and UnicodeDecodeError is a ValueError.
+    (tmp_path / "keras.json").write_bytes(b'\xff\xfe{"backend": 1')
+    config = read_keras_config(tmp_path)
+    assert config.error == "it is not valid UTF-8 text" and not config.breaks_import
+    findings = check(facts(env="jax", config=config))
+    assert problems(findings) == []
+    [note] = [f for f in findings if "corrupt" in f.message]
+    assert note.message == f"{config.path} is corrupt: it is not valid UTF-8 text; Keras ignores it"
+    assert backend_finding(findings).status == "ok"  # the backend is still checked
+
+
 @pytest.mark.parametrize(
     ("make", "error"),
     [

@@ -66,6 +66,19 @@ def test_same_seed_gives_the_same_network_and_the_same_training():
     assert not np.array_equal(MLP([64, 16, 10], seed=4).weights[0], MLP([64, 16, 10], seed=3).weights[0])
 
 
+def test_epoch_loss_weights_each_batch_by_its_size_as_keras_does():
+    # 50 examples in batches of 16: the last batch has 2. With a step too small to move the
+    # weights, the epoch's loss must be the loss over all 50 examples, as Keras's
+    # history.history["loss"] is; an unweighted mean of the 4 batch losses would give the last
+    # batch's 2 examples the weight of 16.
+    rng = np.random.default_rng(0)
+    X, y = rng.normal(size=(50, 3)), rng.integers(0, 2, size=50)
+    model = MLP([3, 5, 2], seed=0)
+    before = model.loss(X, y)
+    [epoch_loss] = model.fit(X, y, epochs=1, batch_size=16, learning_rate=1e-12)
+    assert epoch_loss == pytest.approx(before, abs=1e-9)
+
+
 def test_training_on_digits_lowers_the_loss_and_reaches_high_accuracy():
     X_train, X_test, y_train, y_test = load_digits_split(test_size=0.25, seed=0)
     model = MLP([64, 32, 10], seed=0)
@@ -113,6 +126,8 @@ def test_string_labels_in_a_plot_get_colours_from_the_model_classes():
     X = np.random.default_rng(0).normal(size=(30, 2))
     y = np.array(["Adelie", "Gentoo"])[(X[:, 0] > 0).astype(int)]
     ax = plot_decision_boundary(LogisticRegression().fit(X, y), X, y)
-    colours = ax.collections[-1].get_array()
-    assert sorted(set(colours.tolist())) == [0, 1]
+    colours = ax.collections[-1].get_facecolors()
+    assert len({tuple(colour) for colour in colours}) == 2
+    for label in ("Adelie", "Gentoo"):
+        assert len({tuple(colour) for colour in colours[y == label]}) == 1
     plt.close("all")

@@ -90,3 +90,29 @@ def test_decision_boundary_rejects_an_object_that_is_not_an_estimator():
     X, y = _moons()
     with pytest.raises(TypeError, match="must be a fitted scikit-learn classifier"):
         plot_decision_boundary(object(), X, y)
+
+
+@pytest.mark.parametrize("centers", [2, 3, 5])
+def test_each_dot_has_the_colour_of_its_class_region(centers):
+    # With three or more classes scikit-learn 1.9 colours the regions from multiclass_colors,
+    # not cmap: the dots must use the same colour per class, or every correct dot would look
+    # like a mistake. A dot the model gets right sits on a region of its own colour.
+    import warnings
+
+    from sklearn.datasets import make_blobs
+    from sklearn.neighbors import KNeighborsClassifier
+
+    X, y = make_blobs(n_samples=200, centers=centers, random_state=0)
+    model = KNeighborsClassifier().fit(X, y)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # such as "'cmap' is ignored in favor of 'multiclass_colors'"
+        ax = plot_decision_boundary(model, X[y != 0], y[y != 0])  # a class without dots changes nothing
+    regions, dots = ax.collections[0], ax.collections[-1]
+    predicted = model.predict(X[y != 0])
+    region_colours = regions.cmap(regions.norm(predicted))[:, :3]
+    dot_colours = dots.get_facecolors()[:, :3]
+    right = predicted == y[y != 0]
+    assert right.sum() > 0.8 * len(right) and (~right).any()
+    np.testing.assert_allclose(dot_colours[right], region_colours[right])
+    assert (np.abs(dot_colours[~right] - region_colours[~right]).sum(axis=1) > 0.1).all()
+    assert len({tuple(colour) for colour in dot_colours}) == centers - 1
