@@ -63,7 +63,8 @@ def test_each_review_names_its_commit_and_every_item_has_an_outcome(page):
     assert (DOCS / page).exists(), f"docs/review-log.md reviews {page}, which is not a page"
     assert REVIEWED_AT.search(body), f"docs/review-log.md, {page}: say which commit was reviewed"
     starts = [match.start() for match in ITEM.finditer(body)]
-    items = [body[start:end] for start, end in zip(starts, starts[1:] + [len(body)], strict=True)]
+    ends = starts[1:] + [len(body)] if starts else []
+    items = [body[start:end] for start, end in zip(starts, ends, strict=True)]
     assert items or "No items." in body, f"docs/review-log.md, {page}: list the items, or say 'No items.'"
     without = [item.splitlines()[0][:80] for item in items if not OUTCOME.search(item)]
     assert not without, f"docs/review-log.md, {page}: items without **Changed:** or **Kept:**: {without}"
