@@ -129,7 +129,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             built_file(f"docs/{file.src_uri}", Path(config.site_dir)).unlink(missing_ok=True)
         _executed[file.src_uri] = notebook_path
         stem = file.src_uri[len(TUTORIALS) : -len(".py")]
-        download = reader.download_notebook(Path(file.abs_src_path), notebook_path, config.site_url)
+        source = Path(file.abs_src_path)
+        download = _download(source, source.read_text(encoding="utf-8"), notebook_path, config.site_url)
         files.append(File.generated(config, f"{TUTORIALS}{stem}.ipynb", content=download))
         _figures[file.src_uri] = {}
         for number, data in enumerate(_inline_pngs(notebook_path), start=1):
@@ -139,6 +140,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             width, height = png_size(png)
             _figures[file.src_uri][data] = f'src="{name}" width="{width}" height="{height}" loading="lazy"'
     return files
+
+
+@functools.lru_cache(maxsize=32)  # mkdocs serve: rebuilt only when the tutorial or its run changes
+def _download(source: Path, source_text: str, notebook_path: Path, site_url: str | None) -> bytes:
+    return reader.download_notebook(source, notebook_path, site_url)
 
 
 @functools.lru_cache(maxsize=64)  # a run's path names its content: mkdocs serve reads it once
