@@ -51,9 +51,13 @@ class ReaderEnvironmentError(RuntimeError):
     """The reader's environment could not be made; the message shows the command and its output."""
 
 
+# Read once, at import: tests that run a copy of the site in-process (pytester) point HOME at a
+# scratch folder for a while, and a runner started then must still use the one environment.
+DEFAULT_ENVS = Path.home() / ".cache" / "ml-python-guide" / "reader-envs"
+
+
 def envs_folder() -> Path:
-    default = Path.home() / ".cache" / "ml-python-guide" / "reader-envs"
-    return Path(os.environ.get("GUIDE_READER_ENVS", default))
+    return Path(os.environ.get("GUIDE_READER_ENVS", DEFAULT_ENVS))
 
 
 def code_sources() -> list[Path]:
