@@ -503,6 +503,18 @@ def serving(server: subprocess.Popen, url: str) -> bool:
     return fetch(url) is not None
 
 
+def start_serve(clone: Path, port: int, log) -> subprocess.Popen:
+    """`uv run mkdocs serve` in ``clone`` on ``port``, its output to ``log``, in its own group."""
+    return subprocess.Popen(
+        ["uv", "run", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=clone,
+        env=clean_environment(),
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+
+
 def measure_serve(ws: Workspace, args: argparse.Namespace) -> Result:
     clone = ws.clones.get("build") or ws.clone("serve")
     warmed = ""
@@ -516,14 +528,7 @@ def measure_serve(ws: Workspace, args: argparse.Namespace) -> Result:
     port = free_port()
     base = f"http://127.0.0.1:{port}{served_path(clone)}"
     log = open(ws.log("serve"), "w", encoding="utf-8")
-    server = subprocess.Popen(
-        ["uv", "run", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=clone,
-        env=clean_environment(),
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
+    server = start_serve(clone, port, log)
     result = Result()
     try:
         started = wait_for(lambda: serving(server, base), 600, "mkdocs serve starting", 0.2)
@@ -569,14 +574,7 @@ def measure_first_start(ws: Workspace, args: argparse.Namespace) -> Result:
     base = f"http://127.0.0.1:{port}{served_path(clone)}"
     log_path = ws.log("first-start")
     log = open(log_path, "w", encoding="utf-8")
-    server = subprocess.Popen(
-        ["uv", "run", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=clone,
-        env=clean_environment(),
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
+    server = start_serve(clone, port, log)
     result = Result()
     try:
         served = wait_for(lambda: serving(server, base), 900, "mkdocs serve starting", 0.2)

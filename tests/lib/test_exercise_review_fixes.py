@@ -1,4 +1,5 @@
-"""The checks of the workflow, algorithms, networks and digits tracks after their independent review.
+"""The exercise checks after their independent review (every track's right and wrong answers;
+the NumPy, pandas and Matplotlib cases are in test_exercise_review_numpy_pandas_matplotlib.py).
 
 For each check the review found too strict, too lenient or wrong in its message: an answer
 that meets the statement passes, and the wrong answer the reviewer tried gets "Not yet" with a
@@ -7,27 +8,11 @@ message that names what is wrong (the items are in the site's review log).
 
 from __future__ import annotations
 
-import contextlib
-import io
-
 import pytest
 
-from tutorials_lib.exercises import PROGRESS_ENV, get
-
-
-@pytest.fixture(autouse=True)
-def progress_file(tmp_path, monkeypatch):
-    monkeypatch.setenv(PROGRESS_ENV, str(tmp_path / "progress.json"))
-
-
-def answer_of(exercise_id: str, body: str) -> object:
-    """Run the exercise's given code and then ``body``, as the reader's notebook cell would."""
-    exercise = get(exercise_id)
-    namespace: dict = {}
-    with contextlib.redirect_stdout(io.StringIO()):
-        exec(exercise.given + "\n" + body, namespace)
-    return namespace[exercise.answer_name]
-
+from tests.lib import test_exercise_review_numpy_pandas_matplotlib as data_tracks
+from tests.lib.exercise_answers import answer_of, progress_file  # noqa: F401 (an autouse fixture)
+from tutorials_lib.exercises import get
 
 KERAS = 'import os\nos.environ.setdefault("KERAS_BACKEND", "jax")\nimport keras\n'
 ALL_DIGITS = (
@@ -173,6 +158,11 @@ WRONG = {
         ),
     ],
 }
+
+
+# The NumPy, pandas and Matplotlib tracks' cases live beside their own tests.
+RIGHT |= data_tracks.RIGHT
+WRONG |= data_tracks.WRONG
 
 
 @pytest.mark.parametrize(

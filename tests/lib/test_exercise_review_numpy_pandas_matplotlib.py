@@ -1,4 +1,5 @@
-"""The checks of the NumPy, pandas and Matplotlib tracks after their independent review.
+"""The checks of the NumPy, pandas and Matplotlib tracks after their independent review: the
+right and wrong answers (run by test_exercise_review_fixes.py), and the checks of their own.
 
 For each check the review found too strict, too lenient or wrong in its message: an answer
 that meets the statement passes, and the wrong answer the reviewer tried gets "Not yet" with a
@@ -7,30 +8,11 @@ message that names what is wrong (the items are in the site's review log).
 
 from __future__ import annotations
 
-import contextlib
-import io
-
 import matplotlib.pyplot as plt
 import pytest
 
-from tutorials_lib.exercises import PROGRESS_ENV, get
-
-
-@pytest.fixture(autouse=True)
-def progress_file(tmp_path, monkeypatch):
-    monkeypatch.setenv(PROGRESS_ENV, str(tmp_path / "progress.json"))
-    yield
-    plt.close("all")
-
-
-def answer_of(exercise_id: str, body: str) -> object:
-    """Run the exercise's given code and then ``body``, as the reader's notebook cell would."""
-    exercise = get(exercise_id)
-    namespace: dict = {}
-    with contextlib.redirect_stdout(io.StringIO()):
-        exec(exercise.given + "\n" + body, namespace)
-    return namespace[exercise.answer_name]
-
+from tests.lib.exercise_answers import answer_of, progress_file  # noqa: F401 (an autouse fixture)
+from tutorials_lib.exercises import get
 
 LABELS = 'ax.set_xlabel("petal length (cm)")\nax.set_ylabel("petal width (cm)")\nax.set_title("Iris")\n'
 HIST_LABELS = 'ax.set_xlabel("height (cm)")\nax.set_ylabel("number of people")\n'
@@ -143,33 +125,6 @@ WRONG = {
         ),
     ],
 }
-
-
-@pytest.mark.parametrize(
-    ("exercise_id", "body"),
-    [
-        pytest.param(key, body, id=f"{key}-{n}")
-        for key, bodies in RIGHT.items()
-        for n, body in enumerate(bodies)
-    ],
-)
-def test_an_answer_that_meets_the_statement_passes(exercise_id, body):
-    verdict = get(exercise_id).check(answer_of(exercise_id, body))
-    assert verdict.correct, f"{exercise_id} rejects a right answer:\n{body}\n-> {verdict}"
-
-
-@pytest.mark.parametrize(
-    ("exercise_id", "body", "fragment"),
-    [
-        pytest.param(key, body, fragment, id=f"{key}-{n}")
-        for key, cases in WRONG.items()
-        for n, (body, fragment) in enumerate(cases)
-    ],
-)
-def test_the_wrong_answer_the_review_found_is_explained(exercise_id, body, fragment):
-    verdict = get(exercise_id).check(answer_of(exercise_id, body))
-    assert not verdict.correct, f"{exercise_id} accepts:\n{body}"
-    assert fragment in verdict.message, verdict.message
 
 
 def test_numpy_03_states_which_standard_deviation_it_wants():
