@@ -69,10 +69,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     ]
     _missing.clear()
     for snippet, run in zip(snippets, background.results(jobs), strict=True):
-        if run is None:  # mkdocs serve: the page shows the figure's alt text until it is drawn
-            _missing.add(f"figures/{snippet.parent.relative_to(snippets_dir).as_posix()}/{snippet.stem}")
-            continue
         topic = snippet.parent.relative_to(snippets_dir).as_posix()
+        if run is None:  # mkdocs serve: the page shows the figure's alt text until it is drawn
+            _missing.add(f"figures/{topic}/{snippet.stem}")
+            continue
         for png in run.figures:
             files.append(File.generated(config, f"figures/{topic}/{png.name}", abs_src_path=str(png)))
     return files

@@ -97,7 +97,7 @@ def _job(file: File) -> background.Job[Path]:
         label=f"the tutorial {file.src_uri}",
         cached=lambda: cached_notebook(source),
         run=lambda: _execute(file),
-        expected=_seconds_of_an_earlier_run(source.stem),
+        estimate=lambda: _seconds_of_an_earlier_run(source.stem),
     )
 
 

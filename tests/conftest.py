@@ -17,6 +17,7 @@ import pytest
 
 from site_tools.environment import CACHE
 from site_tools.hints import broken_links
+from site_tools.serve_plan import page_url
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -26,9 +27,7 @@ TUTORIALS = sorted((DOCS / "tutorials").glob("*.py"))
 
 def page_path(source: Path) -> str:
     """The URL path (below the site root) of the page built from ``source`` in docs/."""
-    relative = source.relative_to(DOCS).with_suffix("")
-    parts = relative.parts[:-1] if relative.name == "index" else relative.parts
-    return "".join(f"{part}/" for part in parts)
+    return page_url(source.relative_to(ROOT).as_posix())
 
 
 def build_site(config: Path, site_dir: Path) -> subprocess.CompletedProcess:

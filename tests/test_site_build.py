@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from site_tools.notebooks import execute_tutorial
+from site_tools.notebooks import execute_tutorial, run_record
 from tests.conftest import DOCS, TUTORIALS, page_path
 
 pytestmark = pytest.mark.slow
@@ -79,7 +79,7 @@ def test_tutorial_page_shows_the_measured_run_time_of_its_run(built_site, tutori
         r"ran from top to bottom in (\d+) s on the (\d+)-core .* using (\d+) s of processor", page
     )
     assert shown, f"{tutorial.name}: the page does not say how long its run took"
-    recorded = json.loads((execute_tutorial(tutorial).parent / "run.json").read_text(encoding="utf-8"))
+    recorded = run_record(execute_tutorial(tutorial))
     assert [int(number) for number in shown.groups()] == [
         round(recorded["seconds"]),
         recorded["cores"],

@@ -12,6 +12,7 @@ long they should take.
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 import os
 import time
@@ -31,13 +32,18 @@ log = logging.getLogger("mkdocs.background")
 @dataclass(frozen=True)
 class Job(Generic[T]):
     """One run: ``key`` names it (it changes with its inputs), ``cached`` returns it without
-    running or ``None``, ``run`` makes it; ``expected`` is a guess of its seconds, if known."""
+    running or ``None``, ``run`` makes it; ``estimate`` guesses its seconds, asked only when
+    the run starts."""
 
     key: str
     label: str
     cached: Callable[[], T | None]
     run: Callable[[], T]
-    expected: float | None = None
+    estimate: Callable[[], float | None] | None = None
+
+    @functools.cached_property
+    def expected(self) -> float | None:
+        return self.estimate() if self.estimate is not None else None
 
 
 class _Background:
@@ -111,10 +117,6 @@ def enable() -> Path:
     return TRIGGER
 
 
-def enabled() -> bool:
-    return _background.enabled
-
-
 @contextlib.contextmanager
 def holding() -> Iterator[None]:
     """Runs asked for inside start when the block ends: the build gets the cores first."""
@@ -129,8 +131,3 @@ def results(jobs: list[Job[T]]) -> list[T | None]:
     """Each job's run: all of them, waited for, in a build; under ``mkdocs serve``, the cached
     ones, and ``None`` for those still running in the background."""
     return _background.results(jobs)
-
-
-def pending() -> int:
-    """How many runs are still going in the background."""
-    return sum(not future.done() for future in _background.running.values())

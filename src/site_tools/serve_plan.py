@@ -119,9 +119,7 @@ def pages_to_rebuild(before: Snapshot, after: Snapshot) -> set[str] | None:
 
 def built_file(page: str, site_dir: Path) -> Path:
     """Where MkDocs writes ``page`` (``docs/a/b.md`` -> ``a/b/index.html``)."""
-    relative = Path(page).relative_to("docs").with_suffix("")
-    parts = relative.parts[:-1] if relative.name == "index" else relative.parts
-    return site_dir.joinpath(*parts, "index.html")
+    return site_dir / page_url(page) / "index.html"
 
 
 def page_url(page: str) -> str:
