@@ -8,13 +8,14 @@ folders move. Nothing runs: the keys are computed, not the runs.
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from site_tools import environment, notebooks, reader_env, runs
+from site_tools import environment, notebooks, reader_env, runs, wheel
 from tests.conftest import ROOT
 
 SNIPPET = ROOT / "snippets" / "numpy" / "quick_start.py"
@@ -51,13 +52,19 @@ def copied_inputs(tmp_path, monkeypatch) -> Path:
     )
     shutil.copytree(environment.DATA, root / "data")
     shutil.copy(environment.LOCK_FILE, root / "uv.lock")
+    shutil.copy(environment.PYPROJECT, root / "pyproject.toml")
     for name, path in {
         "ROOT": root,
         "LIBRARY": root / "src" / "tutorials_lib",
+        "EXERCISES": root / "src" / "tutorials_lib" / "exercises",
         "DATA": root / "data",
     }.items():
         monkeypatch.setattr(environment, name, path)
     monkeypatch.setattr(environment, "LOCK_FILE", root / "uv.lock")
+    monkeypatch.setattr(wheel, "LIBRARY", root / "src" / "tutorials_lib")
+    monkeypatch.setattr(wheel, "EXERCISES", root / "src" / "tutorials_lib" / "exercises")
+    monkeypatch.setattr(wheel, "ROOT", root)
+    monkeypatch.setattr(wheel, "PYPROJECT", root / "pyproject.toml")
     monkeypatch.setattr(reader_env, "LOCK_FILE", root / "uv.lock")
     return root
 
@@ -95,7 +102,7 @@ def _reader_requirements(root, monkeypatch):
 
 
 def _guide_wheel(root, monkeypatch):
-    monkeypatch.setattr(reader_env, "wheel_key", lambda: "a wheel of other sources")
+    monkeypatch.setattr(reader_env, "wheel_key", lambda exercises=True: "a wheel of other sources")
 
 
 INPUTS: dict[str, Callable] = {
@@ -129,6 +136,26 @@ def test_changing_a_snippet_moves_its_run_and_no_other(tmp_path):
 def test_changing_a_tutorial_moves_its_run(tmp_path):
     before = keys(tmp_path)[1]
     assert keys(tmp_path, tutorial=changed_copy(tmp_path, TUTORIAL))[1] != before
+
+
+def test_an_exercise_is_no_input_of_any_run(copied_inputs, tmp_path, monkeypatch):
+    before = keys(tmp_path)
+    _append(copied_inputs / "src" / "tutorials_lib" / "exercises" / "numpy_track.py")
+    assert keys(tmp_path) == before
+
+
+def test_no_snippet_or_tutorial_imports_the_exercises():
+    """Were one to, it would read code that its run key leaves out (environment.EXERCISES)."""
+    examples = sorted((ROOT / "snippets").rglob("*.py")) + sorted((ROOT / "docs" / "tutorials").glob("*.py"))
+    importing = [
+        path.relative_to(ROOT).as_posix()
+        for path in examples
+        if re.search(r"tutorials_lib(\.exercises| import .*\bexercises\b)", path.read_text(encoding="utf-8"))
+    ]
+    assert not importing, (
+        f"{importing} import tutorials_lib.exercises, which run keys leave out: drop the import, or "
+        "add the exercises back to environment.inputs_digest"
+    )
 
 
 @pytest.mark.parametrize("module", [runs, notebooks], ids=["snippet runner", "tutorial runner"])

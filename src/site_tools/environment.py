@@ -18,6 +18,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 LIBRARY = ROOT / "src" / "tutorials_lib"
+# The practice pages' exercises: no snippet or tutorial imports them (a test makes sure), so
+# editing an exercise reruns only the practice pages' doctests, not every example.
+EXERCISES = LIBRARY / "exercises"
 DATA = ROOT / "data"
 LOCK_FILE = ROOT / "uv.lock"
 PYPROJECT = ROOT / "pyproject.toml"
@@ -75,10 +78,11 @@ def warning_filters_code() -> str:
 
 @functools.cache
 def inputs_digest() -> bytes:
-    """What every run depends on besides its own code: the guide's library, the data files,
-    the locked versions of every package, the interpreter and the pinned settings."""
+    """What every run depends on besides its own code: the guide's library (but its exercises),
+    the data files, the locked versions of every package, the interpreter and the pinned settings."""
     digest = hashlib.sha256()
-    files = sorted(LIBRARY.rglob("*.py")) + sorted(p for p in DATA.rglob("*") if p.is_file()) + [LOCK_FILE]
+    library = sorted(p for p in LIBRARY.rglob("*.py") if EXERCISES not in p.parents)
+    files = library + sorted(p for p in DATA.rglob("*") if p.is_file()) + [LOCK_FILE]
     for path in files:
         digest.update(path.relative_to(ROOT).as_posix().encode())
         digest.update(path.read_bytes())

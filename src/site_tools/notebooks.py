@@ -52,9 +52,8 @@ def code_cell_lines(path: Path) -> list[int]:
 
 
 def run_folder(tutorial: Path, cache: Path = CACHE) -> Path:
-    return (
-        cache / RUNS / run_key(tutorial.read_bytes(), Path(__file__).read_bytes(), environment_key().encode())
-    )
+    environment = environment_key(exercises=False).encode()
+    return cache / RUNS / run_key(tutorial.read_bytes(), Path(__file__).read_bytes(), environment)
 
 
 def cached_notebook(tutorial: Path, cache: Path = CACHE) -> Path | None:

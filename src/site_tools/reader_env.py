@@ -97,11 +97,13 @@ def needs_optional(code: str) -> bool:
     return bool(reader.used_modules(code) & OPTIONAL)
 
 
-def environment_key(optional: bool = False) -> str:
+def environment_key(optional: bool = False, exercises: bool = True) -> str:
+    """What the reader's environment holds. Run keys pass ``exercises=False``: no run imports
+    them, so an edited exercise makes a new environment but reruns no snippet or tutorial."""
     digest = hashlib.sha256()
     for part in (
         LOCK_FILE.read_bytes(),
-        wheel_key().encode(),  # what the wheel is built from: the same in every clone
+        wheel_key(exercises).encode(),  # what the wheel is built from: the same in every clone
         repr(requirements(optional)).encode(),
         sys.version.encode(),
     ):

@@ -52,7 +52,7 @@ class SnippetRun:
 
 def run_folder(snippet: Path, cache: Path = CACHE) -> Path:
     """Where the run of ``snippet``, as it is now, is kept."""
-    environment = environment_key(needs_optional(snippet.read_text(encoding="utf-8")))
+    environment = environment_key(needs_optional(snippet.read_text(encoding="utf-8")), exercises=False)
     return (
         cache
         / "runs"

@@ -19,7 +19,7 @@ import tempfile
 import tomllib
 from pathlib import Path
 
-from site_tools.environment import CACHE, LIBRARY, PYPROJECT, ROOT
+from site_tools.environment import CACHE, EXERCISES, LIBRARY, PYPROJECT, ROOT
 
 PACKAGES = "packages"  # the site folder that holds the wheel
 DISTRIBUTION = "tutorials-lib"
@@ -49,10 +49,17 @@ def requirement(site_url: str) -> str:
     return f"{DISTRIBUTION} @ {wheel_url(site_url)}"
 
 
-def wheel_key() -> str:
-    """A short hash of what the wheel is built from: the library's files and pyproject.toml."""
+def wheel_key(exercises: bool = True) -> str:
+    """A short hash of what the wheel is built from: the library's files and pyproject.toml.
+
+    With ``exercises=False``, of the files a snippet's or a tutorial's run can import: their
+    run keys leave out the exercises (``environment.EXERCISES``)."""
     digest = hashlib.sha256()
-    files = sorted(path for path in LIBRARY.rglob("*") if path.is_file() and "__pycache__" not in path.parts)
+    files = sorted(
+        path
+        for path in LIBRARY.rglob("*")
+        if path.is_file() and "__pycache__" not in path.parts and (exercises or EXERCISES not in path.parents)
+    )
     for path in [*files, PYPROJECT]:
         digest.update(path.relative_to(ROOT).as_posix().encode())
         digest.update(len(path.read_bytes()).to_bytes(8, "little"))
