@@ -23,6 +23,7 @@ PAGE_OF_TRACK = {
     "algorithms": "classic-algorithms.md",
     "networks": "neural-networks.md",
     "digits": "digits-project.md",
+    "features": "features.md",
 }
 
 

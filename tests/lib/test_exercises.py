@@ -4,10 +4,12 @@ wrong types get a message instead of a traceback, and progress is counted in a l
 from __future__ import annotations
 
 import contextlib
+import importlib
 import io
 import json
 import re
 import time
+from pathlib import Path
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -314,6 +316,9 @@ MISTAKES = {
         ("wrong = int((y_pred != y_true).sum())", "how many predictions are wrong"),
     ],
 }
+# The newer tracks keep their mistakes in files of their own, tests/lib/mistakes_<track>.py.
+for _path in sorted(Path(__file__).parent.glob("mistakes_*.py")):
+    MISTAKES.update(importlib.import_module(f"tests.lib.{_path.stem}").MISTAKES)
 
 WRONG_TYPES = [
     "an answer",

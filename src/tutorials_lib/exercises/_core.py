@@ -18,6 +18,7 @@ TRACKS: dict[str, str] = {
     "matplotlib": "Matplotlib",
     "workflow": "scikit-learn workflow",
     "algorithms": "classic algorithms",
+    "features": "features and explanations",
     "networks": "neural networks",
     "digits": "digits project",
 }
@@ -175,6 +176,7 @@ def _registry() -> dict[str, Exercise]:
     from tutorials_lib.exercises import (
         algorithms_track,
         digits_track,
+        features_track,
         matplotlib_track,
         networks_track,
         numpy_track,
@@ -189,6 +191,7 @@ def _registry() -> dict[str, Exercise]:
         matplotlib_track,
         workflow_track,
         algorithms_track,
+        features_track,
         networks_track,
         digits_track,
     ):
