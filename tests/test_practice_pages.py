@@ -24,6 +24,7 @@ PAGE_OF_TRACK = {
     "networks": "neural-networks.md",
     "digits": "digits-project.md",
     "features": "features.md",
+    "recommender": "recommender.md",
 }
 
 

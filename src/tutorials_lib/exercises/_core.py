@@ -19,6 +19,7 @@ TRACKS: dict[str, str] = {
     "workflow": "scikit-learn workflow",
     "algorithms": "classic algorithms",
     "features": "features and explanations",
+    "recommender": "recommender",
     "networks": "neural networks",
     "digits": "digits project",
 }
@@ -181,6 +182,7 @@ def _registry() -> dict[str, Exercise]:
         networks_track,
         numpy_track,
         pandas_track,
+        recommender_track,
         workflow_track,
     )
 
@@ -192,6 +194,7 @@ def _registry() -> dict[str, Exercise]:
         workflow_track,
         algorithms_track,
         features_track,
+        recommender_track,
         networks_track,
         digits_track,
     ):

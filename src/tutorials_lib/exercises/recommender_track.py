@@ -1,0 +1,279 @@
+"""Recommender systems on real ratings: a split by time that does not leak the future, the
+user-and-film-bias prediction with an unseen film, the RMSE, and precision@k of one list."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from tutorials_lib.exercises._checks import Mistake, array, call, close, describe, function, number
+from tutorials_lib.exercises._core import Exercise
+
+# Ten ratings, deliberately not in time order, one of them exactly at the cutoff (300).
+RATINGS = pd.DataFrame(
+    {
+        "userId": [1, 1, 2, 2, 3, 3, 4, 4, 5, 5],
+        "movieId": [10, 20, 10, 30, 20, 30, 10, 40, 40, 20],
+        "rating": [4.0, 3.5, 5.0, 2.0, 4.5, 3.0, 1.0, 4.0, 3.5, 5.0],
+        "timestamp": [100, 450, 200, 300, 120, 500, 250, 380, 90, 280],
+    }
+)
+CUTOFF = 300
+
+
+def _ids(part, which):
+    if type(part).__name__ != "DataFrame":
+        raise Mistake(
+            f"the {which} part should be a pandas DataFrame of ratings (rows of `ratings`); "
+            f"you gave {describe(part)}."
+        )
+    return set(part.index)
+
+
+def _check_split(answer):
+    split_by_time = function(answer, "split_by_time")
+    result = call(
+        split_by_time,
+        RATINGS,
+        CUTOFF,
+        name="split_by_time",
+        shown=f"split_by_time(ratings, cutoff={CUTOFF}) on 10 ratings",
+    )
+    if result is None:
+        raise Mistake("split_by_time returned None: did you forget the `return` line?")
+    if not isinstance(result, (tuple, list)) or len(result) != 2:
+        raise Mistake(
+            f"split_by_time should return two DataFrames, (train, test); it returned {describe(result)}."
+        )
+    train, test = (_ids(part, which) for part, which in zip(result, ["train", "test"], strict=True))
+    times = RATINGS["timestamp"]
+    right_train = set(RATINGS.index[times < CUTOFF])
+    right_test = set(RATINGS.index[times >= CUTOFF])
+    if (train, test) == (right_train, right_test):
+        return
+    if (train, test) == (right_test, right_train):
+        raise Mistake("train and test are swapped: return the earlier ratings first, (train, test).")
+    if train & test:
+        raise Mistake(
+            "some ratings are in both parts: a rating is either before the cutoff (train) or at or after "
+            "it (test). Use `<` on one side and `>=` on the other."
+        )
+    if train | test != set(RATINGS.index):
+        raise Mistake(
+            f"the two parts hold {len(train | test)} of the 10 ratings; every rating belongs to exactly one "
+            "part."
+        )
+    at_cutoff = set(RATINGS.index[times == CUTOFF])
+    if train == right_train | at_cutoff:
+        raise Mistake(
+            "the rating made exactly at the cutoff is in train; it belongs to the test side: train is "
+            "`timestamp < cutoff`, test is `timestamp >= cutoff`."
+        )
+    n_train = len(train)
+    if train == set(RATINGS.index[:n_train]):
+        raise Mistake(
+            "you split by row position, but the rows are not in time order: the first rows are not the "
+            "earliest ratings. Compare each rating's `timestamp` with the cutoff."
+        )
+    if times[list(train)].max() >= times[list(test)].min():
+        raise Mistake(
+            "some training rating is later than a test rating, so the model would learn from the future it "
+            "is tested on (as a random split does). Put every rating before the cutoff in train, the rest in "
+            "test."
+        )
+    raise Mistake("train should hold exactly the ratings with `timestamp < cutoff`, test the others.")
+
+
+MU = 3.5
+USER_BIAS = np.array([0.3, -0.5, 0.1])
+FILM_BIAS = np.array([0.4, -0.2, 0.0, 0.6])
+USERS = np.array([0, 1, 2, 0, 1])
+FILMS = np.array([1, 3, -1, 0, -1])  # -1: a film unseen in training
+
+
+def _prediction(users, films):
+    return MU + USER_BIAS[users] + np.where(films >= 0, FILM_BIAS[films], 0.0)
+
+
+def _check_predict(answer):
+    predict = function(answer, "predict")
+    result = call(
+        predict,
+        MU,
+        USER_BIAS,
+        FILM_BIAS,
+        USERS,
+        FILMS,
+        name="predict",
+        shown="predict(mu, user_bias, film_bias, users, films) with 5 ratings, 2 of unseen films (-1)",
+    )
+    if result is None:
+        raise Mistake("predict returned None: did you forget the `return` line?")
+    values = array(result, "the result of predict")
+    if values.shape != USERS.shape:
+        raise Mistake(
+            f"predict should return one prediction per rating, shape {USERS.shape}; yours has {values.shape}."
+        )
+    if values.dtype.kind not in "fiu":
+        raise Mistake(f"the predictions should be numbers; yours have dtype {values.dtype}.")
+    values = values.astype(float)
+    expected = _prediction(USERS, FILMS)
+    if close(values, expected):
+        return
+    seen = FILMS >= 0
+    if close(values, MU + USER_BIAS[USERS] + FILM_BIAS[FILMS]):
+        raise Mistake(
+            "for an unseen film (index -1) you used film_bias[-1], which NumPy reads as the *last* film's "
+            "bias, silently. An unseen film has no bias: use 0 for it, e.g. "
+            "np.where(films >= 0, film_bias[films], 0)."
+        )
+    if np.isnan(values[~seen]).any() and close(values[seen], expected[seen]):
+        raise Mistake(
+            "the unseen films get nan; they still have a prediction: the global mean plus the user's bias."
+        )
+    if close(values, expected - MU):
+        raise Mistake("you forgot the global mean `mu`: the biases are deviations from it.")
+    if close(values[seen], expected[seen]) and close(values[~seen], np.full((~seen).sum(), MU)):
+        raise Mistake(
+            "for an unseen film you predicted the global mean alone; the user is known, so keep their bias: "
+            "mu + user_bias[user]."
+        )
+    raise Mistake(
+        f"the predictions should be {np.round(expected, 2).tolist()} (mu + user bias + film bias, with 0 "
+        f"for an unseen film's bias); yours are {np.round(values, 2).tolist()}."
+    )
+
+
+PREDICTED = np.array([3.5, 4.0, 2.0, 5.0, 3.0, 4.5])
+ACTUAL = np.array([4.0, 4.0, 3.0, 4.0, 1.0, 5.0])
+
+
+def _check_rmse(answer):
+    rmse = function(answer, "rmse")
+    result = call(rmse, PREDICTED, ACTUAL, name="rmse", shown="rmse(predicted, actual) on 6 ratings")
+    if result is None:
+        raise Mistake("rmse returned None: did you forget the `return` line?")
+    value = number(result, "the RMSE")
+    errors = PREDICTED - ACTUAL
+    right = float(np.sqrt(np.mean(errors**2)))
+    if abs(value - right) < 1e-6:
+        return
+    known = {
+        float(
+            np.mean(errors**2)
+        ): "this is the mean squared error; take its square root, so the error is in stars.",
+        float(np.mean(np.abs(errors))): "this is the mean absolute error; the RMSE squares the errors, "
+        "averages them, then takes the square root.",
+        float(np.sqrt(np.sum(errors**2))): "you took the square root of the *sum* of squared errors; "
+        "take the mean first, so the result does not grow with the number of ratings.",
+        float(
+            abs(np.mean(errors))
+        ): "you averaged the errors before squaring them, so errors of opposite sign "
+        "cancel out; square each error first.",
+    }
+    for wrong, message in known.items():
+        if abs(value - wrong) < 1e-6:
+            raise Mistake(message)
+    raise Mistake(f"on the check's ratings the RMSE is {right:.4f}; yours gave {value:.4f}.")
+
+
+RECOMMENDED = [12, 7, 30, 4, 19, 8, 25, 3]
+RELEVANT = {7, 19, 3, 40}
+
+
+def _check_precision(answer):
+    precision_at_k = function(answer, "precision_at_k")
+    result = call(
+        precision_at_k,
+        RECOMMENDED,
+        RELEVANT,
+        5,
+        name="precision_at_k",
+        shown="precision_at_k(recommended, relevant, k=5) with 8 recommended and 4 relevant films",
+    )
+    if result is None:
+        raise Mistake("precision_at_k returned None: did you forget the `return` line?")
+    value = number(result, "precision@k")
+    hits_top = len(set(RECOMMENDED[:5]) & RELEVANT)
+    hits_all = len(set(RECOMMENDED) & RELEVANT)
+    if abs(value - hits_top / 5) < 1e-9:
+        return
+    known = {
+        hits_top: "this is the number of hits; precision@k is a share: divide by k.",
+        hits_top / len(RELEVANT): "you divided by the number of relevant films; that is recall@k. "
+        "Precision@k divides by k, the length of the list the user sees.",
+        hits_all / len(RECOMMENDED): "you counted the whole list; only the first k films are shown: "
+        "recommended[:k].",
+        hits_all / 5: "you counted hits beyond the first k films; only recommended[:k] is shown.",
+    }
+    for wrong, message in known.items():
+        if abs(value - wrong) < 1e-9:
+            raise Mistake(message)
+    raise Mistake(
+        f"here 2 of the first 5 recommended films are relevant, so precision@5 is {hits_top / 5}; yours "
+        f"gave {value:g}."
+    )
+
+
+EXERCISES = [
+    Exercise(
+        id="recommender-01",
+        title="A split by time",
+        statement="Write `split_by_time(ratings, cutoff)` that returns `(train, test)`: the rows of the "
+        "DataFrame `ratings` with a `timestamp` before `cutoff`, and those at or after it. Unlike a random "
+        "split, no training rating is then later than a test rating.",
+        hint_text="A boolean mask on the timestamp column selects rows: "
+        "ratings[ratings['timestamp'] < cutoff].",
+        given="import pandas as pd",
+        starter="def split_by_time(ratings, cutoff):\n    ...",
+        solution_body="def split_by_time(ratings, cutoff):\n"
+        '    before = ratings["timestamp"] < cutoff\n'
+        "    return ratings[before], ratings[~before]",
+        answer_name="split_by_time",
+        checker=_check_split,
+    ),
+    Exercise(
+        id="recommender-02",
+        title="Predict with biases, unseen films included",
+        statement="Write `predict(mu, user_bias, film_bias, users, films)` that returns, for each rating, "
+        "`mu + user_bias[user] + film_bias[film]`. `users` and `films` are arrays of row numbers; a film "
+        "unseen in training has the number -1 and no bias: use 0 for it.",
+        hint_text="np.where(films >= 0, ..., 0.0) picks a value per rating. Beware: film_bias[-1] is valid "
+        "NumPy, and means the last film.",
+        given="import numpy as np",
+        starter="def predict(mu, user_bias, film_bias, users, films):\n    ...",
+        solution_body="def predict(mu, user_bias, film_bias, users, films):\n"
+        "    known = films >= 0\n"
+        "    return mu + user_bias[users] + np.where(known, film_bias[np.where(known, films, 0)], 0.0)",
+        answer_name="predict",
+        checker=_check_predict,
+    ),
+    Exercise(
+        id="recommender-03",
+        title="The RMSE",
+        statement="Write `rmse(predicted, actual)` that returns the root mean squared error of two NumPy "
+        "arrays of ratings, as one number, in stars.",
+        hint_text="Square the differences, take their mean, then the square root.",
+        given="import numpy as np",
+        starter="def rmse(predicted, actual):\n    ...",
+        solution_body="def rmse(predicted, actual):\n"
+        "    return float(np.sqrt(np.mean((predicted - actual) ** 2)))",
+        answer_name="rmse",
+        checker=_check_rmse,
+    ),
+    Exercise(
+        id="recommender-04",
+        title="Precision@k of one user's list",
+        statement="Write `precision_at_k(recommended, relevant, k)`: `recommended` is a list of film ids, "
+        "best first; `relevant` is the set of films the user went on to like. Return the share of the "
+        "first `k` recommended films that are relevant.",
+        hint_text="recommended[:k] is what the user sees; count how many of those are in relevant.",
+        given="",
+        starter="def precision_at_k(recommended, relevant, k):\n    ...",
+        solution_body="def precision_at_k(recommended, relevant, k):\n"
+        "    hits = sum(film in relevant for film in recommended[:k])\n"
+        "    return hits / k",
+        answer_name="precision_at_k",
+        checker=_check_precision,
+    ),
+]

@@ -1,0 +1,84 @@
+"""A reader's typical mistakes in the recommender track, as the code they would write, and what the
+check must say (tests/lib/test_exercises.py runs them)."""
+
+MISTAKES: dict[str, list[tuple[str, str]]] = {
+    "recommender-01": [
+        (
+            "from sklearn.model_selection import train_test_split\n\n"
+            "def split_by_time(ratings, cutoff):\n"
+            "    return train_test_split(ratings, test_size=0.4, random_state=0)",
+            "learn from the future",
+        ),
+        (
+            "def split_by_time(ratings, cutoff):\n    n = int(0.8 * len(ratings))\n"
+            "    return ratings.iloc[:n], ratings.iloc[n:]",
+            "rows are not in time order",
+        ),
+        (
+            "def split_by_time(ratings, cutoff):\n"
+            '    return ratings[ratings["timestamp"] <= cutoff], ratings[ratings["timestamp"] > cutoff]',
+            "exactly at the cutoff",
+        ),
+        (
+            "def split_by_time(ratings, cutoff):\n"
+            '    return ratings[ratings["timestamp"] <= cutoff], ratings[ratings["timestamp"] >= cutoff]',
+            "in both parts",
+        ),
+        (
+            "def split_by_time(ratings, cutoff):\n"
+            '    return ratings[ratings["timestamp"] >= cutoff], ratings[ratings["timestamp"] < cutoff]',
+            "swapped",
+        ),
+    ],
+    "recommender-02": [
+        (
+            "def predict(mu, user_bias, film_bias, users, films):\n"
+            "    return mu + user_bias[users] + film_bias[films]",
+            "the *last* film's",
+        ),
+        (
+            "def predict(mu, user_bias, film_bias, users, films):\n"
+            "    return user_bias[users] + np.where(films >= 0, film_bias[films], 0.0)",
+            "global mean `mu`",
+        ),
+        (
+            "def predict(mu, user_bias, film_bias, users, films):\n"
+            "    return np.where(films >= 0, mu + user_bias[users] + film_bias[films], mu)",
+            "keep their bias",
+        ),
+        (
+            "def predict(mu, user_bias, film_bias, users, films):\n"
+            "    return np.where(films >= 0, mu + user_bias[users] + film_bias[films], np.nan)",
+            "get nan",
+        ),
+    ],
+    "recommender-03": [
+        ("def rmse(predicted, actual):\n    return np.mean((predicted - actual) ** 2)", "square root"),
+        (
+            "def rmse(predicted, actual):\n    return np.mean(np.abs(predicted - actual))",
+            "mean absolute error",
+        ),
+        ("def rmse(predicted, actual):\n    return np.sqrt(np.sum((predicted - actual) ** 2))", "*sum*"),
+        ("def rmse(predicted, actual):\n    return np.sqrt(np.mean(predicted - actual) ** 2)", "cancel out"),
+    ],
+    "recommender-04": [
+        (
+            "def precision_at_k(recommended, relevant, k):\n"
+            "    return len(set(recommended[:k]) & relevant) / len(relevant)",
+            "recall@k",
+        ),
+        (
+            "def precision_at_k(recommended, relevant, k):\n"
+            "    return len(set(recommended) & relevant) / len(recommended)",
+            "whole list",
+        ),
+        (
+            "def precision_at_k(recommended, relevant, k):\n    return len(set(recommended[:k]) & relevant)",
+            "divide by k",
+        ),
+        (
+            "def precision_at_k(recommended, relevant, k):\n    return len(set(recommended) & relevant) / k",
+            "beyond the first k",
+        ),
+    ],
+}
