@@ -58,5 +58,33 @@ for n in [3, 6]:  # how often was each test context seen in training?
     seen = collections.Counter(train[i - n + 1 : i] for i in range(n - 1, len(train)))
     rare = np.mean([seen[test[i - n + 1 : i]] < 10 for i in range(n - 1, len(test))])
     print(f"{n}-gram: {rare:.0%} of the test positions have a context seen fewer than 10 times in training")
+
+
+def interpolated_cross_entropies(n, text):
+    """Like `cross_entropies`, but each order is mixed with the next shorter one (Witten-Bell).
+
+    The more different characters followed a context in training, for how often it occurred, the
+    less its own counts are trusted and the more the shorter context's. The 1-gram is mixed with the
+    uniform model, so no character is impossible.
+    """
+    counts = collections.defaultdict(collections.Counter)
+    for order in range(1, n + 1):
+        for i in range(order - 1, len(train)):
+            counts[train[i - order + 1 : i]][train[i]] += 1
+
+    def p(context, char):
+        shorter = p(context[1:], char) if context else 1 / V
+        seen = counts.get(context)
+        if not seen:
+            return shorter
+        total, types = sum(seen.values()), len(seen)
+        return (seen[char] + types * shorter) / (total + types)
+
+    return np.array([-np.log(p(text[i - n + 1 : i], text[i])) for i in range(n - 1, len(text))])
+
+
+for n in [4, 6]:
+    on_test = interpolated_cross_entropies(n, test)
+    print(f"{n}-gram mixed with shorter contexts (Witten-Bell): perplexity {np.exp(on_test.mean()):5.2f}")
 on_zen = cross_entropies(3, zen)
 print(f"3-gram on the Zen of Python (English, not code): perplexity {np.exp(on_zen.mean()):.2f}")
