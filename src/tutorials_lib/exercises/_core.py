@@ -22,6 +22,7 @@ TRACKS: dict[str, str] = {
     "recommender": "recommender",
     "networks": "neural networks",
     "digits": "digits project",
+    "retrieval": "search with embeddings",
 }
 """Track keys, in the order of the site, and the names the messages use."""
 
@@ -183,6 +184,7 @@ def _registry() -> dict[str, Exercise]:
         numpy_track,
         pandas_track,
         recommender_track,
+        retrieval_track,
         workflow_track,
     )
 
@@ -197,6 +199,7 @@ def _registry() -> dict[str, Exercise]:
         recommender_track,
         networks_track,
         digits_track,
+        retrieval_track,
     ):
         for exercise in module.EXERCISES:
             if exercise.id in exercises:
