@@ -61,6 +61,15 @@ MISTAKES: dict[str, list[tuple[str, str]]] = {
             "    return encoded",
             "mean of y over all rows",
         ),
+        (
+            "def out_of_fold_means(categories, y, fold):\n"
+            "    encoded = np.empty(len(y))\n"
+            "    for i in range(len(y)):\n"
+            "        same = (np.arange(len(y)) != i) & (categories == categories[i])\n"
+            "        encoded[i] = y[same].mean() if same.any() else y.mean()\n"
+            "    return encoded",
+            "rows are wrong",
+        ),
     ],
     "features-03": [
         ("n_columns = 6 + 6 + 15", "forgot the bias"),

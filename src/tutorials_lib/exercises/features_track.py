@@ -124,12 +124,11 @@ def _check_out_of_fold(answer):
             "and 'f' appear once). Fall back to the mean of y over all rows of the other folds."
         )
     wrong = ~np.isclose(values, expected)
-    for index in np.flatnonzero(wrong):
-        if np.isclose(values[index], PRICES.mean()):
-            raise Mistake(
-                "for a category absent from the other folds, you fell back to the mean of y over all "
-                "rows, which includes the row's own fold and price. Use the mean over the other folds."
-            )
+    if wrong.any() and np.all(np.isclose(values[wrong], PRICES.mean())):
+        raise Mistake(
+            "for a category absent from the other folds, you fell back to the mean of y over all "
+            "rows, which includes the row's own fold and price. Use the mean over the other folds."
+        )
     if wrong.any():
         raise Mistake(
             f"{wrong.sum()} of {values.size} rows are wrong; the first is row {np.flatnonzero(wrong)[0]}: "
