@@ -25,6 +25,7 @@ PAGE_OF_TRACK = {
     "digits": "digits-project.md",
     "features": "features.md",
     "recommender": "recommender.md",
+    "training": "training.md",
     "retrieval": "embedding-search.md",
 }
 

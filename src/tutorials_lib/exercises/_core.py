@@ -21,6 +21,7 @@ TRACKS: dict[str, str] = {
     "features": "features and explanations",
     "recommender": "recommender",
     "networks": "neural networks",
+    "training": "training toolkit",
     "digits": "digits project",
     "retrieval": "search with embeddings",
 }
@@ -185,6 +186,7 @@ def _registry() -> dict[str, Exercise]:
         pandas_track,
         recommender_track,
         retrieval_track,
+        training_track,
         workflow_track,
     )
 
@@ -198,6 +200,7 @@ def _registry() -> dict[str, Exercise]:
         features_track,
         recommender_track,
         networks_track,
+        training_track,
         digits_track,
         retrieval_track,
     ):
