@@ -19,6 +19,12 @@ MISTAKES: dict[str, list[tuple[str, str]]] = {
             '    return ratings[ratings["timestamp"] <= cutoff], ratings[ratings["timestamp"] > cutoff]',
             "exactly at the cutoff",
         ),
+        (  # a reset index: judged by the rows it holds, not told that ratings are in both parts
+            "def split_by_time(ratings, cutoff):\n"
+            '    train = ratings[ratings["timestamp"] <= cutoff].reset_index(drop=True)\n'
+            '    return train, ratings[ratings["timestamp"] > cutoff].reset_index(drop=True)',
+            "exactly at the cutoff",
+        ),
         (
             "def split_by_time(ratings, cutoff):\n"
             '    return ratings[ratings["timestamp"] <= cutoff], ratings[ratings["timestamp"] >= cutoff]',
@@ -78,6 +84,11 @@ MISTAKES: dict[str, list[tuple[str, str]]] = {
         ),
         (
             "def precision_at_k(recommended, relevant, k):\n    return len(set(recommended) & relevant) / k",
+            "beyond the first k",
+        ),
+        (  # one film too many: the 6th recommended film is relevant, so this is not the right 0.4
+            "def precision_at_k(recommended, relevant, k):\n"
+            "    return len(set(recommended[: k + 1]) & relevant) / k",
             "beyond the first k",
         ),
     ],

@@ -60,6 +60,12 @@ RIGHT = {
         "from sklearn.ensemble import RandomForestClassifier\n"
         "model = RandomForestClassifier(random_state=3).fit(X_train, y_train)",
     ],
+    # the statement does not ask to keep the index: a reset one holds the same ratings
+    "recommender-01": [
+        "def split_by_time(ratings, cutoff):\n"
+        '    before = ratings["timestamp"] < cutoff\n'
+        "    return ratings[before].reset_index(drop=True), ratings[~before].reset_index(drop=True)",
+    ],
 }
 
 WRONG = {

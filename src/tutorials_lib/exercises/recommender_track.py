@@ -22,12 +22,29 @@ CUTOFF = 300
 
 
 def _ids(part, which):
+    """Which of the check's ratings `part` holds, by content, so that a part whose index was reset
+    (or that lost its index) is judged by its rows, not by its labels."""
     if type(part).__name__ != "DataFrame":
         raise Mistake(
             f"the {which} part should be a pandas DataFrame of ratings (rows of `ratings`); "
             f"you gave {describe(part)}."
         )
-    return set(part.index)
+    missing = [column for column in ["userId", "movieId", "timestamp"] if column not in part.columns]
+    if missing:
+        raise Mistake(
+            f"the {which} part has lost the column(s) {', '.join(missing)}; keep every column of the rows "
+            "you select."
+        )
+    # Each (user, film, timestamp) identifies one of the check's ten ratings.
+    label_of = {row: label for label, row in zip(RATINGS.index, _keys(RATINGS), strict=True)}
+    rows = _keys(part)
+    if len(set(rows)) < len(rows):
+        raise Mistake(f"the {which} part holds some ratings twice; every rating belongs to one part, once.")
+    return {label_of.get(row, ("not a rating of `ratings`", row)) for row in rows}
+
+
+def _keys(frame):
+    return list(zip(frame["userId"], frame["movieId"], frame["timestamp"], strict=True))
 
 
 def _check_split(answer):
@@ -177,8 +194,10 @@ def _check_rmse(answer):
     raise Mistake(f"on the check's ratings the RMSE is {right:.4f}; yours gave {value:.4f}.")
 
 
+# The 6th recommended film (8) is relevant, so counting one film too many, recommended[:k + 1],
+# gives 3/5, not the right 2/5.
 RECOMMENDED = [12, 7, 30, 4, 19, 8, 25, 3]
-RELEVANT = {7, 19, 3, 40}
+RELEVANT = {7, 19, 8, 40}
 
 
 def _check_precision(answer):
