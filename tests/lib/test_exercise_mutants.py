@@ -19,9 +19,11 @@ near-misses ("mutants") are tried against every exercise:
 from __future__ import annotations
 
 import contextlib
+import importlib
 import io
 from collections.abc import Callable, Iterator
 from functools import cache
+from pathlib import Path
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -483,6 +485,13 @@ CODE_MUTANTS: dict[str, list[str]] = {
         "wrong = y_true[y_pred != y_true]",
     ],
 }
+
+# The newer tracks keep their mutants (and near-misses accepted on purpose) in files of their own,
+# tests/lib/mutants_<track>.py.
+for _path in sorted(Path(__file__).parent.glob("mutants_*.py")):
+    _module = importlib.import_module(f"tests.lib.{_path.stem}")
+    CODE_MUTANTS.update(_module.CODE_MUTANTS)
+    ACCEPTED.update(getattr(_module, "ACCEPTED", {}))
 
 
 def test_every_exercise_has_code_mutants():

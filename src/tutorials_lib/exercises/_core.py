@@ -23,6 +23,7 @@ TRACKS: dict[str, str] = {
     "networks": "neural networks",
     "training": "training toolkit",
     "digits": "digits project",
+    "language": "language models",
     "retrieval": "search with embeddings",
 }
 """Track keys, in the order of the site, and the names the messages use."""
@@ -180,6 +181,7 @@ def _registry() -> dict[str, Exercise]:
         algorithms_track,
         digits_track,
         features_track,
+        language_track,
         matplotlib_track,
         networks_track,
         numpy_track,
@@ -202,6 +204,7 @@ def _registry() -> dict[str, Exercise]:
         networks_track,
         training_track,
         digits_track,
+        language_track,
         retrieval_track,
     ):
         for exercise in module.EXERCISES:
