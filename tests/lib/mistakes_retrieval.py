@@ -31,6 +31,11 @@ MISTAKES: dict[str, list[tuple[str, str]]] = {
             "def top_k(scores, k):\n    return np.sort(np.argsort(-scores, axis=1)[:, :k], axis=1)",
             "not in order",
         ),
+        ("def top_k(scores, k):\n    return np.argsort(-scores, axis=1)[:, :3]", "not a fixed number"),
+        (
+            "def top_k(scores, k):\n    return np.argpartition(-scores, k - 1, axis=1)[:, :k]",
+            "np.argpartition leaves",
+        ),
     ],
     "retrieval-04": [
         (
@@ -52,6 +57,16 @@ MISTAKES: dict[str, list[tuple[str, str]]] = {
             "def recall_at_k(rankings, relevant, k):\n"
             "    return np.mean([np.isin(a, row[:k]).mean() for row, a in zip(rankings, relevant)])",
             "one right answer found is enough",
+        ),
+        (
+            "def recall_at_k(rankings, relevant, k):\n"
+            "    return np.mean([a[0] in row[:k] for row, a in zip(rankings, relevant)])",
+            "recall@2 is 0.5 here",
+        ),
+        (
+            "def recall_at_k(rankings, relevant, k):\n"
+            "    return np.mean([np.isin(a, row[:k]).all() for row, a in zip(rankings, relevant)])",
+            "recall@2 is 0.5 here",
         ),
     ],
     "retrieval-05": [

@@ -101,6 +101,9 @@ def _check_cosine_matrix(answer):
 
 
 SCORES = np.array([[0.1, 0.9, 0.3, 0.7, 0.5], [0.8, 0.2, 0.6, 0.4, 0.0], [0.3, 0.5, 0.9, 0.1, 0.7]])
+# On many columns with a large k, np.argpartition's first k are not in order (NumPy's documentation
+# leaves their order undefined); on SCORES they happen to be.
+WIDE_SCORES = np.random.default_rng(0).random((3, 1000))
 
 
 def _check_top_k(answer):
@@ -127,6 +130,7 @@ def _check_top_k(answer):
     if out.dtype.kind not in "iu":
         raise Mistake(f"the result should hold document numbers (integers); yours has dtype {out.dtype}.")
     if np.array_equal(out, right):
+        _check_top_k_again(top_k)
         return
     if np.array_equal(out, np.argsort(SCORES, axis=1)[:, :3]):
         raise Mistake(
@@ -138,7 +142,7 @@ def _check_top_k(answer):
     if np.array_equal(np.sort(out, axis=1), np.sort(right, axis=1)):
         raise Mistake(
             "the right 3 documents, but not in order: the best score comes first (np.argpartition does "
-            "not sort)."
+            "not sort its first k)."
         )
     if not np.array_equal(out, right):
         raise Mistake(
@@ -147,10 +151,31 @@ def _check_top_k(answer):
         )
 
 
+def _check_top_k_again(top_k):
+    """A top_k right for k=3 on SCORES: check it uses k, and sorts on a wide matrix too."""
+    for scores, k, shape in [(SCORES, 2, "(3, 5)"), (WIDE_SCORES, 400, "(3, 1000)")]:
+        shown = f"top_k(scores, {k}) with scores of shape {shape}"
+        out = np.asarray(_result(top_k, scores, k, name="top_k", shown=shown, what="the result of top_k"))
+        right = np.argsort(-scores, axis=1)[:, :k]
+        if out.shape != right.shape:
+            raise Mistake(
+                f"right for k=3, but {shown} should have shape {right.shape}; yours has {out.shape}: "
+                "take the first k columns, [:, :k], not a fixed number."
+            )
+        if np.array_equal(np.sort(out, axis=1), np.sort(right, axis=1)) and not np.array_equal(out, right):
+            raise Mistake(
+                f"right for k=3, but for {shown} the right {k} documents are not in order: the best score "
+                "comes first, and np.argpartition leaves its first k in no particular order."
+            )
+        if not np.array_equal(out, right):
+            raise Mistake(f"right for k=3 but not for {shown}: each row's k highest scores, best first.")
+
+
 RANKINGS = np.array(
     [[4, 2, 0, 1, 3], [1, 3, 4, 0, 2], [0, 1, 2, 3, 4], [2, 0, 4, 3, 1], [3, 4, 1, 2, 0], [4, 0, 3, 2, 1]]
 )
-RELEVANT = [[2], [4, 0], [3], [1, 2], [0], [0, 3]]
+# chosen so that the usual wrong answers of retrieval-04 and -05 all give different values
+RELEVANT = [[4, 0, 2], [4], [4, 0, 1], [1, 3, 0], [0], [2]]
 
 
 def _first_positions(rankings, relevant):
