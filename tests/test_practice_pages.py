@@ -26,6 +26,7 @@ PAGE_OF_TRACK = {
     "features": "features.md",
     "recommender": "recommender.md",
     "training": "training.md",
+    "generative": "generative-models.md",
     "language": "language-models.md",
     "retrieval": "embedding-search.md",
 }

@@ -23,6 +23,7 @@ TRACKS: dict[str, str] = {
     "networks": "neural networks",
     "training": "training toolkit",
     "digits": "digits project",
+    "generative": "generative models",
     "language": "language models",
     "retrieval": "search with embeddings",
 }
@@ -181,6 +182,7 @@ def _registry() -> dict[str, Exercise]:
         algorithms_track,
         digits_track,
         features_track,
+        generative_track,
         language_track,
         matplotlib_track,
         networks_track,
@@ -204,6 +206,7 @@ def _registry() -> dict[str, Exercise]:
         networks_track,
         training_track,
         digits_track,
+        generative_track,
         language_track,
         retrieval_track,
     ):
