@@ -30,6 +30,32 @@ MISTAKES: dict[str, list[tuple[str, str]]] = {
             "    np.column_stack([np.sin(angle), np.cos(angle)])",
             "forget the `return`",
         ),
+        # Right on the whole year (its max and its length are 12), wrong on a part of it.
+        (
+            "def cyclical(month):\n    angle = 2 * np.pi * month / month.max()\n"
+            "    return np.column_stack([np.sin(angle), np.cos(angle)])",
+            "you divided by month.max() (7 here). The cycle is a fixed 12 months",
+        ),
+        (
+            "def cyclical(month):\n    angle = 2 * np.pi * month / len(month)\n"
+            "    return np.column_stack([np.sin(angle), np.cos(angle)])",
+            "you divided by len(month) (2 here). The cycle is a fixed 12 months",
+        ),
+        (
+            "def cyclical(month):\n    angle = 2 * np.pi * np.arange(1, 13) / 12\n"
+            "    return np.column_stack([np.sin(angle), np.cos(angle)])",
+            "ignores its argument",
+        ),
+        (
+            "def cyclical(month):\n    angle = 2 * np.pi * month / 12\n"
+            "    return np.column_stack([np.cos(angle), np.sin(angle)])",
+            "the columns are swapped: the statement asks for the sine first",
+        ),
+        (
+            "def cyclical(month):\n    angle = -2 * np.pi * month / 12\n"
+            "    return np.column_stack([np.sin(angle), np.cos(angle)])",
+            "the months go round the circle backwards",
+        ),
     ],
     "features-02": [
         (

@@ -35,6 +35,17 @@ MISTAKES: dict[str, list[tuple[str, str]]] = {
             '    return ratings[ratings["timestamp"] >= cutoff], ratings[ratings["timestamp"] < cutoff]',
             "swapped",
         ),
+        (  # right at the first cutoff the check tries, 300, and at no other
+            "def split_by_time(ratings, cutoff):\n"
+            '    return ratings[ratings["timestamp"] < 300], ratings[ratings["timestamp"] >= 300]',
+            "with cutoff=250, your function still split the ratings at 300",
+        ),
+        (
+            "def split_by_time(ratings, cutoff):\n"
+            '    before = ratings["timestamp"] < cutoff\n'
+            '    return ratings[before][["userId", "movieId", "timestamp"]], ratings[~before]',
+            "the train part has no `rating` column",
+        ),
     ],
     "recommender-02": [
         (
@@ -90,6 +101,16 @@ MISTAKES: dict[str, list[tuple[str, str]]] = {
             "def precision_at_k(recommended, relevant, k):\n"
             "    return len(set(recommended[: k + 1]) & relevant) / k",
             "beyond the first k",
+        ),
+        (  # right for k=5, the first k the check tries
+            "def precision_at_k(recommended, relevant, k):\n"
+            "    return len(set(recommended[:5]) & relevant) / 5",
+            "as if k were still 5",
+        ),
+        (
+            "def precision_at_k(recommended, relevant, k):\n"
+            "    return len(set(recommended[:k]) & relevant) / 5",
+            "as if k were still 5",
         ),
     ],
 }

@@ -68,6 +68,55 @@ def _check_cyclical(answer):
             "consecutive months should be equally spaced around the circle, one twelfth of a turn "
             "apart (December next to January). Use the angle 2 * np.pi * month / 12."
         )
+    if np.all(steps < 0):
+        right = 2 * np.pi * MONTHS / 12
+        if close(values, np.column_stack([np.cos(right), np.sin(right)]), 1e-6):
+            raise Mistake(
+                "the columns are swapped: the statement asks for the sine first, then the cosine: "
+                "np.column_stack([np.sin(angle), np.cos(angle)])."
+            )
+        raise Mistake(
+            "the months go round the circle backwards: with the sine first and the cosine second, as the "
+            "statement asks, the angle should grow with the month, 2 * np.pi * month / 12. Did you swap "
+            "the two columns, or negate the angle?"
+        )
+    _check_part_of_a_year(cyclical, values)
+
+
+# A part of a year: the cycle is still 12 months long, whatever months the array holds.
+SOME_MONTHS = np.array([3, 7])
+
+
+def _check_part_of_a_year(cyclical, whole_year):
+    shown = "cyclical(np.array([3, 7]))"
+    result = call(cyclical, SOME_MONTHS, name="cyclical", shown=shown)
+    if result is None:
+        raise Mistake(f"{shown} returned None: does your function return only for some inputs?")
+    values = array(result, f"the result of {shown}").astype(float)
+    if values.shape == (12, 2):
+        raise Mistake(
+            f"{shown} returned 12 rows, not 2: your function ignores its argument and always encodes "
+            "the 12 months. Compute the angle from `month`: 2 * np.pi * month / 12."
+        )
+    if values.shape != (2, 2):
+        raise Mistake(
+            f"{shown} should return one row per month given, shape (2, 2); yours has {values.shape}."
+        )
+    if close(values, whole_year[SOME_MONTHS - 1], 1e-6):
+        return
+    for divisor, how in [(SOME_MONTHS.max(), "month.max()"), (len(SOME_MONTHS), "len(month)")]:
+        angle = 2 * np.pi * SOME_MONTHS / divisor
+        if close(values, np.column_stack([np.sin(angle), np.cos(angle)]), 1e-6):
+            raise Mistake(
+                f"{shown} should give the rows of March and July from the whole year, but you divided "
+                f"by {how} ({divisor} here). The cycle is a fixed 12 months, whatever months the array "
+                "holds: divide by 12."
+            )
+    raise Mistake(
+        f"{shown} should give the same rows as March and July in cyclical(np.arange(1, 13)); yours "
+        "differ. The cycle is a fixed 12 months, whatever months the array holds: the angle is "
+        "2 * np.pi * month / 12."
+    )
 
 
 def _reference_out_of_fold(categories, y, fold):

@@ -29,6 +29,11 @@ def _ids(part, which):
             f"the {which} part should be a pandas DataFrame of ratings (rows of `ratings`); "
             f"you gave {describe(part)}."
         )
+    if "rating" not in part.columns:
+        raise Mistake(
+            f"the {which} part has no `rating` column: a model learns from the ratings, and is tested on "
+            "them, so keep every column of the rows you select: ratings[mask], not ratings[mask][[...]]."
+        )
     missing = [column for column in ["userId", "movieId", "timestamp"] if column not in part.columns]
     if missing:
         raise Mistake(
@@ -40,34 +45,55 @@ def _ids(part, which):
     rows = _keys(part)
     if len(set(rows)) < len(rows):
         raise Mistake(f"the {which} part holds some ratings twice; every rating belongs to one part, once.")
-    return {label_of.get(row, ("not a rating of `ratings`", row)) for row in rows}
+    labels = {label_of.get(row, ("not a rating of `ratings`", row)) for row in rows}
+    known = [label_of[row] for row in rows if row in label_of]
+    given = np.asarray(part["rating"], dtype=object)[[row in label_of for row in rows]]
+    if any(
+        not isinstance(value, (int, float, np.number)) or value != RATINGS.loc[label, "rating"]
+        for label, value in zip(known, given, strict=True)
+    ):
+        raise Mistake(
+            f"some ratings in the {which} part differ from those in `ratings`; a split only chooses rows, "
+            "it keeps their values as they are."
+        )
+    return labels
 
 
 def _keys(frame):
     return list(zip(frame["userId"], frame["movieId"], frame["timestamp"], strict=True))
 
 
+# A second cutoff, so that a split on a fixed 300 is caught; here too one rating is exactly at it.
+OTHER_CUTOFF = 250
+
+
 def _check_split(answer):
     split_by_time = function(answer, "split_by_time")
-    result = call(
-        split_by_time,
-        RATINGS,
-        CUTOFF,
-        name="split_by_time",
-        shown=f"split_by_time(ratings, cutoff={CUTOFF}) on 10 ratings",
-    )
+    _judge_split(split_by_time, CUTOFF)
+    _judge_split(split_by_time, OTHER_CUTOFF)
+
+
+def _judge_split(split_by_time, cutoff):
+    shown = f"split_by_time(ratings, cutoff={cutoff}) on 10 ratings"
+    result = call(split_by_time, RATINGS, cutoff, name="split_by_time", shown=shown)
     if result is None:
-        raise Mistake("split_by_time returned None: did you forget the `return` line?")
+        raise Mistake(f"{shown} returned None: did you forget the `return` line?")
     if not isinstance(result, (tuple, list)) or len(result) != 2:
         raise Mistake(
             f"split_by_time should return two DataFrames, (train, test); it returned {describe(result)}."
         )
     train, test = (_ids(part, which) for part, which in zip(result, ["train", "test"], strict=True))
     times = RATINGS["timestamp"]
-    right_train = set(RATINGS.index[times < CUTOFF])
-    right_test = set(RATINGS.index[times >= CUTOFF])
+    right_train = set(RATINGS.index[times < cutoff])
+    right_test = set(RATINGS.index[times >= cutoff])
     if (train, test) == (right_train, right_test):
         return
+    at_fixed = (set(RATINGS.index[times < CUTOFF]), set(RATINGS.index[times >= CUTOFF]))
+    if cutoff != CUTOFF and (train, test) == at_fixed:
+        raise Mistake(
+            f"with cutoff={cutoff}, your function still split the ratings at {CUTOFF}: it ignores its "
+            "argument. Compare the timestamps with `cutoff`, not with a fixed number."
+        )
     if (train, test) == (right_test, right_train):
         raise Mistake("train and test are swapped: return the earlier ratings first, (train, test).")
     if train & test:
@@ -80,7 +106,7 @@ def _check_split(answer):
             f"the two parts hold {len(train | test)} of the 10 ratings; every rating belongs to exactly one "
             "part."
         )
-    at_cutoff = set(RATINGS.index[times == CUTOFF])
+    at_cutoff = set(RATINGS.index[times == cutoff])
     if train == right_train | at_cutoff:
         raise Mistake(
             "the rating made exactly at the cutoff is in train; it belongs to the test side: train is "
@@ -92,13 +118,16 @@ def _check_split(answer):
             "you split by row position, but the rows are not in time order: the first rows are not the "
             "earliest ratings. Compare each rating's `timestamp` with the cutoff."
         )
-    if times[list(train)].max() >= times[list(test)].min():
+    if train and test and times[list(train)].max() >= times[list(test)].min():
         raise Mistake(
             "some training rating is later than a test rating, so the model would learn from the future it "
             "is tested on (as a random split does). Put every rating before the cutoff in train, the rest in "
             "test."
         )
-    raise Mistake("train should hold exactly the ratings with `timestamp < cutoff`, test the others.")
+    raise Mistake(
+        f"with cutoff={cutoff}, train should hold exactly the ratings with `timestamp < cutoff`, test the "
+        "others."
+    )
 
 
 MU = 3.5
@@ -200,37 +229,56 @@ RECOMMENDED = [12, 7, 30, 4, 19, 8, 25, 3]
 RELEVANT = {7, 19, 8, 40}
 
 
+# A second k, so that a fixed 5 is caught: among the first 3 films, 1 is relevant (1/3), and no
+# known mistake gives 1/3 there (the check with k=5 comes first and catches recommended[:k + 1]).
+OTHER_K = 3
+
+
 def _check_precision(answer):
     precision_at_k = function(answer, "precision_at_k")
+    _judge_precision(precision_at_k, 5)
+    _judge_precision(precision_at_k, OTHER_K)
+
+
+def _judge_precision(precision_at_k, k):
     result = call(
         precision_at_k,
         RECOMMENDED,
         RELEVANT,
-        5,
+        k,
         name="precision_at_k",
-        shown="precision_at_k(recommended, relevant, k=5) with 8 recommended and 4 relevant films",
+        shown=f"precision_at_k(recommended, relevant, k={k}) with 8 recommended and 4 relevant films",
     )
     if result is None:
         raise Mistake("precision_at_k returned None: did you forget the `return` line?")
     value = number(result, "precision@k")
-    hits_top = len(set(RECOMMENDED[:5]) & RELEVANT)
+    hits_top = len(set(RECOMMENDED[:k]) & RELEVANT)
     hits_all = len(set(RECOMMENDED) & RELEVANT)
-    if abs(value - hits_top / 5) < 1e-9:
+    if abs(value - hits_top / k) < 1e-9:
         return
+    if k != 5:
+        fixed = len(set(RECOMMENDED[:5]) & RELEVANT)
+        for wrong in (fixed / 5, hits_top / 5, fixed / k):
+            if abs(value - wrong) < 1e-9:
+                raise Mistake(
+                    f"with k={k} your function gave {value:g}, as if k were still 5: use the argument "
+                    "`k` both to cut the list, recommended[:k], and to divide, not a fixed 5. Here "
+                    f"precision@{k} is {hits_top}/{k}."
+                )
     known = {
         hits_top: "this is the number of hits; precision@k is a share: divide by k.",
         hits_top / len(RELEVANT): "you divided by the number of relevant films; that is recall@k. "
         "Precision@k divides by k, the length of the list the user sees.",
         hits_all / len(RECOMMENDED): "you counted the whole list; only the first k films are shown: "
         "recommended[:k].",
-        hits_all / 5: "you counted hits beyond the first k films; only recommended[:k] is shown.",
+        hits_all / k: "you counted hits beyond the first k films; only recommended[:k] is shown.",
     }
     for wrong, message in known.items():
         if abs(value - wrong) < 1e-9:
             raise Mistake(message)
     raise Mistake(
-        f"here 2 of the first 5 recommended films are relevant, so precision@5 is {hits_top / 5}; yours "
-        f"gave {value:g}."
+        f"here {hits_top} of the first {k} recommended films are relevant, so precision@{k} is "
+        f"{hits_top / k:g}; yours gave {value:g}."
     )
 
 
