@@ -64,8 +64,10 @@ ln = keras.layers.LayerNormalization(epsilon=EPS)
 ln.build(x.shape)
 ln.gamma.assign(gamma)
 ln.beta.assign(beta)
-np.testing.assert_allclose(np.asarray(ln(x)), layer_norm(x, gamma, beta, EPS), rtol=1e-5, atol=1e-5)
-print("layer norm: NumPy layer_norm = keras LayerNormalization (both modes)")
+for training in (True, False):  # no moving averages: both modes compute the same thing
+    keras_ln = np.asarray(ln(x, training=training))
+    np.testing.assert_allclose(keras_ln, layer_norm(x, gamma, beta, EPS), rtol=1e-5, atol=1e-5)
+print("layer norm: NumPy layer_norm = keras LayerNormalization(training=True) and (training=False)")
 normalised = (batch_norm(x, gamma, beta, EPS) - beta) / gamma  # undo the scale and shift
 print("batch norm before gamma and beta: mean of each feature", np.abs(normalised.mean(axis=0)).round(3))
 print("                                  std of each feature ", normalised.std(axis=0).round(3))

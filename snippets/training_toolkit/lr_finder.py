@@ -17,8 +17,8 @@ COPIES = 3
 class LRFinder(keras.callbacks.Callback):
     """Multiply the learning rate by the same factor before every batch, and record each batch's loss.
 
-    fit() runs one batch per "epoch" (steps_per_epoch=1): Keras hands a new learning rate to the
-    compiled training step at the start of an epoch, and reports the loss of that batch alone at its end.
+    fit() runs one batch per "epoch" (steps_per_epoch=1): the loss Keras reports to callbacks is averaged
+    since the start of the epoch, so at the end of a one-batch epoch it is the loss of that batch alone.
     """
 
     def __init__(self, start=1e-4, stop=10.0, steps=100):

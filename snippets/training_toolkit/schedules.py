@@ -18,8 +18,9 @@ PEAK, WARMUP = 0.1, 10
 
 
 class OneCycle(keras.optimizers.schedules.LearningRateSchedule):
-    """Smith's one-cycle rate: up linearly from PEAK / 25 for 30% of the steps, then a cosine down to
-    PEAK / 10,000 (the defaults of PyTorch's OneCycleLR). The momentum is not cycled here."""
+    """A two-phase one-cycle rate, as fastai and PyTorch's OneCycleLR run it by default: up from PEAK / 25
+    for 30% of the steps (here in a straight line), then along a cosine down to PEAK / 10,000.
+    The momentum is not cycled here."""
 
     def __init__(self, peak, total_steps):
         self.peak, self.total_steps = peak, total_steps

@@ -37,12 +37,16 @@ MISTAKES: dict[str, list[tuple[str, str]]] = {
         ("loss = 1 / 26", "probability of each class"),
         ("loss = np.log(10)", "here there are 26"),
         ("loss = np.log(1 / 26)", "the loss is positive"),
+        ("loss = 3.26", "the right value, rounded"),
     ],
     "training-03": [
         ("std = 2 / 256", "is the variance"),
         ("std = np.sqrt(1 / 256)", "LeCun"),
-        ("std = np.sqrt(2 / (256 + 128))", "Glorot"),
-        ("std = np.sqrt(2 / 128)", "fan-out"),
+        ("std = np.sqrt(2 / (256 + 100))", "Glorot"),
+        ("std = np.sqrt(2 / 100)", "fan-out"),
+        # 1 / fan_out: with the old Dense(128) it equalled He's 2 / 256 and was accepted
+        ("std = np.sqrt(1 / 100)", "is not He's standard deviation"),
+        ("std = 0.088", "rounded"),
     ],
     "training-04": [
         ("rate = 0.01", "is the target"),

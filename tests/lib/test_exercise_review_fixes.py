@@ -66,6 +66,11 @@ RIGHT = {
         '    before = ratings["timestamp"] < cutoff\n'
         "    return ratings[before].reset_index(drop=True), ratings[~before].reset_index(drop=True)",
     ],
+    # the statement invites checking with the schedule itself, which returns a 0-d JAX array
+    "training-04": [
+        KERAS + "schedule = keras.optimizers.schedules.CosineDecay(initial_learning_rate=0.0, "
+        "warmup_target=0.01, warmup_steps=100, decay_steps=900)\nrate = schedule(40)",
+    ],
 }
 
 WRONG = {

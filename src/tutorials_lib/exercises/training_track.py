@@ -63,11 +63,30 @@ def _check_batch_norm(answer):
     )
 
 
+def _scalar(answer):
+    """A 0-d array of any library (NumPy, JAX, TensorFlow: what a Keras schedule returns) as a NumPy array."""
+    if hasattr(answer, "__array__") and not isinstance(answer, np.ndarray):
+        try:
+            return np.asarray(answer)
+        except Exception:  # noqa: BLE001 (an object that only claims to be an array)
+            return answer
+    return answer
+
+
+def _rounded(value, right, unrounded):
+    """Raise the "rounded" message if ``value`` is ``right`` rounded to 2 to 6 significant digits."""
+    if any(abs(value - float(f"{right:.{digits}g}")) < 1e-12 for digits in range(2, 7)):
+        raise Mistake(
+            f"{value:g} is the right value, rounded; store it unrounded, computed with NumPy: {unrounded}."
+        )
+
+
 def _check_initial_loss(answer):
-    value = number(answer, "the expected loss")
+    value = number(_scalar(answer), "the expected loss")
     right = math.log(26)
     if abs(value - right) < 1e-3:
         return
+    _rounded(value, right, "np.log(26)")
     known = {
         math.log10(26): "that is log10(26); the cross-entropy uses the natural logarithm: np.log(26).",
         math.log2(26): "that is log2(26), the loss in bits; Keras uses the natural logarithm: np.log(26).",
@@ -86,21 +105,22 @@ def _check_initial_loss(answer):
 
 
 def _check_he_std(answer):
-    value = number(answer, "the standard deviation")
+    value = number(_scalar(answer), "the standard deviation")
     right = math.sqrt(2 / 256)
     if abs(value - right) < 1e-4:
         return
+    _rounded(value, right, "np.sqrt(2 / 256)")
     known = {
         2 / 256: "2 / 256 is the variance; the standard deviation is its square root: np.sqrt(2 / 256).",
         math.sqrt(1 / 256): "that is LeCun's std, sqrt(1 / fan_in); He's doubles the variance for ReLU: "
         "sqrt(2 / fan_in).",
-        math.sqrt(2 / (256 + 128)): "that is Glorot's std, sqrt(2 / (fan_in + fan_out)), made for tanh; He's "
+        math.sqrt(2 / (256 + 100)): "that is Glorot's std, sqrt(2 / (fan_in + fan_out)), made for tanh; He's "
         "uses the fan-in alone: sqrt(2 / 256).",
         math.sqrt(6 / 256): "sqrt(6 / fan_in) is the limit of He's *uniform* version; the normal one has std "
         "sqrt(2 / fan_in).",
         math.sqrt(
-            2 / 128
-        ): "128 is the fan-out (the layer's units); He's std uses the fan-in, the 256 inputs.",
+            2 / 100
+        ): "100 is the fan-out (the layer's units); He's std uses the fan-in, the 256 inputs.",
         1 / 256: "the std is a square root: sqrt(2 / fan_in).",
     }
     for wrong, message in known.items():
@@ -110,7 +130,7 @@ def _check_he_std(answer):
 
 
 def _check_warmup_rate(answer):
-    value = number(answer, "the learning rate")
+    value = number(_scalar(answer), "the learning rate")
     right = 0.01 * 40 / 100
     if abs(value - right) < 1e-7:
         return
@@ -155,7 +175,8 @@ EXERCISES = [
         title="The loss to expect at initialisation",
         statement="A freshly initialised network classifies handwritten letters into 26 classes and, as it "
         "should, gives every class about the same probability. What cross-entropy loss (Keras' "
-        "`sparse_categorical_crossentropy`) do you expect before training? Store the number in `loss`.",
+        "`sparse_categorical_crossentropy`) do you expect before training? Store the number in `loss`, "
+        "computed with NumPy (for example with `np.log`), not rounded.",
         hint_text="With 10 classes it is ln(10), about 2.30.",
         given="import numpy as np",
         starter="loss = ...",
@@ -166,8 +187,9 @@ EXERCISES = [
     Exercise(
         id="training-03",
         title="He initial weights",
-        statement='A `Dense(128, activation="relu")` layer receives 256 inputs. With He\'s normal '
-        "initialisation, what standard deviation should its initial weights have? Store it in `std`.",
+        statement='A `Dense(100, activation="relu")` layer receives 256 inputs. With He\'s normal '
+        "initialisation, what standard deviation should its initial weights have? Store it in `std`, "
+        "computed with NumPy (for example with `np.sqrt`), not rounded.",
         hint_text="He et al. (2015) keep the outputs of ReLU layers steady with weights of variance "
         "2 / fan_in.",
         given="import numpy as np",
