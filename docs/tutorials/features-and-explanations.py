@@ -682,11 +682,12 @@ print(f"correlation of historical_adr with price: {Z_train['historical_adr'].cor
 
 # %%
 # alt: Partial dependence and ICE curves of the random forest for three features. Thin lines,
-#      one per booking, show each booking's predicted price as one feature varies; a thick line
-#      shows their average. The average rises from about 74 to 167 across historical_adr, is
-#      only slightly higher in summer across the day of the year, and falls from about 112 to 91
-#      as lead time grows; the ICE lines are roughly parallel, spread over prices from about 30
-#      to 290.
+#      one per booking, show each booking's predicted price as one feature varies; a dashed line
+#      shows their average. The average rises from about 74 to 167 across historical_adr, with a
+#      jump near 100, is only slightly higher in summer across the day of the year, and falls
+#      from about 112 to 91 as lead time grows. The thin lines mostly move together across
+#      historical_adr and the day of the year; across lead time, the dearest bookings fall by
+#      up to about 50 while the cheapest stay flat. They spread over prices from about 40 to 275.
 explained = Z_test.sample(300, random_state=0)
 display = PartialDependenceDisplay.from_estimator(
     forest,
