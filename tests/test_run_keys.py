@@ -77,10 +77,6 @@ def _library(root, monkeypatch):
     _append(root / "src" / "tutorials_lib" / "plotting.py")
 
 
-def _data(root, monkeypatch):
-    _append(root / "data" / "glossary.yaml", b"\n")
-
-
 def _lock_file(root, monkeypatch):
     _append(root / "uv.lock", b"\n")
 
@@ -107,7 +103,6 @@ def _guide_wheel(root, monkeypatch):
 
 INPUTS: dict[str, Callable] = {
     "the guide's library (src/tutorials_lib)": _library,
-    "the data files (data/)": _data,
     "the lock file (uv.lock)": _lock_file,
     "the pinned run settings (threads, seeds, backend)": _settings,
     "the warning filters (pyproject.toml)": _warning_filters,
@@ -142,6 +137,27 @@ def test_an_exercise_is_no_input_of_any_run(copied_inputs, tmp_path, monkeypatch
     before = keys(tmp_path)
     _append(copied_inputs / "src" / "tutorials_lib" / "exercises" / "numpy_track.py")
     assert keys(tmp_path) == before
+
+
+def test_the_glossary_is_no_input_of_any_run(copied_inputs, tmp_path):
+    before = keys(tmp_path)
+    _append(copied_inputs / "data" / "glossary.yaml", b"\n")
+    assert keys(tmp_path) == before
+
+
+def test_no_example_reads_the_data_folder():
+    """data/ (the glossary, the resources) is left out of run keys: no example may read it."""
+    examples = (
+        sorted((ROOT / "snippets").rglob("*.py"))
+        + sorted((ROOT / "docs" / "tutorials").glob("*.py"))
+        + sorted(environment.LIBRARY.rglob("*.py"))
+    )
+    reading = [
+        path.relative_to(ROOT).as_posix()
+        for path in examples
+        if re.search(r"glossary\.yaml|resources\.yaml|[\"']data/", path.read_text(encoding="utf-8"))
+    ]
+    assert not reading, f"{reading} read data/, which run keys leave out: add it to environment.inputs_digest"
 
 
 def test_no_snippet_or_tutorial_imports_the_exercises():

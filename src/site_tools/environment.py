@@ -21,7 +21,7 @@ LIBRARY = ROOT / "src" / "tutorials_lib"
 # The practice pages' exercises: no snippet or tutorial imports them (a test makes sure), so
 # editing an exercise reruns only the practice pages' doctests, not every example.
 EXERCISES = LIBRARY / "exercises"
-DATA = ROOT / "data"
+DATA = ROOT / "data"  # the glossary and the resources: read by the hooks, by no example (a test checks)
 LOCK_FILE = ROOT / "uv.lock"
 PYPROJECT = ROOT / "pyproject.toml"
 CACHE = ROOT / ".cache"
@@ -79,10 +79,10 @@ def warning_filters_code() -> str:
 @functools.cache
 def inputs_digest() -> bytes:
     """What every run depends on besides its own code: the guide's library (but its exercises),
-    the data files, the locked versions of every package, the interpreter and the pinned settings."""
+    the locked versions of every package, the interpreter and the pinned settings."""
     digest = hashlib.sha256()
     library = sorted(p for p in LIBRARY.rglob("*.py") if EXERCISES not in p.parents)
-    files = library + sorted(p for p in DATA.rglob("*") if p.is_file()) + [LOCK_FILE]
+    files = [*library, LOCK_FILE]
     for path in files:
         digest.update(path.relative_to(ROOT).as_posix().encode())
         digest.update(path.read_bytes())
