@@ -610,8 +610,8 @@ plt.show()
 # ## Where to go next
 #
 # - [A tiny GPT](../tiny-gpt/): a transformer that *generates* text, with the causal mask this
-#   encoder did not need, and [Search with embeddings](../embedding-search/): documents found by
-#   meaning, the retrieval half of RAG.
+#   encoder did not need, and [Search with embeddings](../embedding-search/): documents found
+#   for a question by comparing vectors, the retrieval half of RAG.
 # - The Keras examples
 #   [Text classification with Transformer](https://keras.io/examples/nlp/text_classification_with_transformer/)
 #   and [Text classification from scratch](https://keras.io/examples/nlp/text_classification_from_scratch/).
