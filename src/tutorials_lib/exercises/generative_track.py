@@ -17,10 +17,26 @@ MEAN = RNG.normal(size=(3, 2))
 LOG_VAR = RNG.normal(scale=0.5, size=(3, 2))
 EPSILON = RNG.normal(size=(3, 2))
 
+# Second inputs, of other lengths, shapes and values: each check also calls the reader's function
+# on these, so that an answer that ignores an argument or hard-codes a length, the steps or the
+# number of rows is caught.
+OTHER_RNG = np.random.default_rng(1)
+OTHER_BETAS = np.linspace(1e-4, 0.05, 25)
+OTHER_ALPHA_BAR = np.cumprod(1 - np.linspace(5e-3, 0.3, 12))
+OTHER_X0 = OTHER_RNG.uniform(-1, 1, size=(5, 6))
+OTHER_STEPS = np.array([7, 2, 9, 0, 5])
+OTHER_NOISE = OTHER_RNG.normal(size=(5, 6))
+OTHER_MEAN = OTHER_RNG.normal(size=(4, 5))
+OTHER_LOG_VAR = OTHER_RNG.normal(scale=0.5, size=(4, 5))
+OTHER_EPSILON = OTHER_RNG.normal(size=(4, 5))
 
-def _result(fn, *args, name, shown, shape):
+
+def _result(fn, *args, name, shown, shape, hint=""):
     with np.errstate(all="ignore"):
-        result = call(fn, *args, name=name, shown=shown)
+        try:
+            result = call(fn, *args, name=name, shown=shown)
+        except Mistake as mistake:
+            raise Mistake(f"{mistake} {hint}".strip()) from None
     if result is None:
         raise Mistake(f"{name} returned None: did you forget the `return` line?")
     if isinstance(result, (float, np.floating)) or (isinstance(result, np.ndarray) and result.ndim == 0):
@@ -30,7 +46,9 @@ def _result(fn, *args, name, shown, shape):
         )
     values = array(result, f"the result of {name}")
     if values.shape != shape:
-        raise Mistake(f"{name} should return an array of shape {shape}; yours has shape {values.shape}.")
+        raise Mistake(
+            f"{shown} should return an array of shape {shape}; yours has shape {values.shape}. {hint}".strip()
+        )
     return values.astype(float)
 
 
@@ -62,6 +80,31 @@ def _check_alpha_bar(answer):
         raise Mistake(
             f"alpha_bar_from(betas) should start {np.round(expected[:3], 4).tolist()} and end near "
             f"{expected[-1]:.3f}; yours starts {np.round(values[:3], 4).tolist()}."
+        )
+    _check_alpha_bar_again(alpha_bar, expected)
+
+
+def _check_alpha_bar_again(alpha_bar, first):
+    shown = "alpha_bar_from(np.linspace(1e-4, 0.05, 25))"
+    with np.errstate(all="ignore"):
+        result = call(alpha_bar, OTHER_BETAS, name="alpha_bar_from", shown=shown)
+    if result is None:
+        raise Mistake(f"{shown} returned None: does your function return only for some inputs?")
+    values = array(result, f"the result of {shown}").astype(float)
+    if close(values, first):
+        raise Mistake(
+            f"{shown} gave the same values as for the first schedule: your function ignores its "
+            "argument. Compute alpha-bar from `betas`, the schedule it is given."
+        )
+    if values.shape != OTHER_BETAS.shape:
+        raise Mistake(
+            f"{shown} should return 25 values, one per beta; yours has shape {values.shape}. The result "
+            "is as long as `betas`, whatever its length: do not fix the length to 10."
+        )
+    if not close(values, np.cumprod(1 - OTHER_BETAS)):
+        raise Mistake(
+            f"your function is right for the first schedule but not for {shown}: the running product "
+            "must use every beta it is given, np.cumprod(1 - betas)."
         )
 
 
@@ -100,6 +143,39 @@ def _check_add_noise(answer):
             "each row should be sqrt(alpha_bar[t]) * x0 + sqrt(1 - alpha_bar[t]) * noise, with that "
             "row's own step t: index alpha_bar with t and add [:, None] so it multiplies whole rows."
         )
+    _check_add_noise_again(add_noise)
+
+
+def _check_add_noise_again(add_noise):
+    shown = (
+        "add_noise(x0, t, noise, alpha_bar) with x0 and noise of shape (5, 6), t = [7, 2, 9, 0, 5] "
+        "and another schedule's alpha_bar, of length 12"
+    )
+    values = _result(
+        add_noise,
+        OTHER_X0,
+        OTHER_STEPS,
+        OTHER_NOISE,
+        OTHER_ALPHA_BAR,
+        name="add_noise",
+        shown=shown,
+        shape=OTHER_X0.shape,
+        hint="Your function must work for any number of rows and any steps t: does it assume 3 rows or "
+        "the steps [0, 4, 9]? Use alpha_bar[t][:, None].",
+    )
+    a = OTHER_ALPHA_BAR[OTHER_STEPS][:, None]
+    if close(values, np.sqrt(a) * OTHER_X0 + np.sqrt(1 - a) * OTHER_NOISE):
+        return
+    fixed = np.cumprod(1 - BETAS)[OTHER_STEPS][:, None]
+    if close(values, np.sqrt(fixed) * OTHER_X0 + np.sqrt(1 - fixed) * OTHER_NOISE):
+        raise Mistake(
+            f"for {shown}, your function used the first schedule's alpha-bar: it ignores its "
+            "`alpha_bar` argument. Index the `alpha_bar` it is given."
+        )
+    raise Mistake(
+        f"your function is right for the first input but not for {shown}: each row should use its "
+        "own step t from the arguments, sqrt(alpha_bar[t]) * x0 + sqrt(1 - alpha_bar[t]) * noise."
+    )
 
 
 def _check_kl(answer):
@@ -137,6 +213,29 @@ def _check_kl(answer):
             f"{np.round(values, 4).tolist()}. Each is 0.5 * sum(mean**2 + exp(log_var) - log_var - 1) "
             "over a row."
         )
+    shown = "kl_term(mean, log_var) with mean and log_var of shape (4, 5)"
+    values = _result(
+        kl_term,
+        OTHER_MEAN,
+        OTHER_LOG_VAR,
+        name="kl_term",
+        shown=shown,
+        shape=(4,),
+        hint="The result has one number per row, for any number of rows.",
+    )
+    each = OTHER_MEAN**2 + np.exp(OTHER_LOG_VAR) - OTHER_LOG_VAR - 1
+    if close(values, 0.5 * each.sum(axis=1)):
+        return
+    for kept in range(1, each.shape[1]):
+        if close(values, 0.5 * each[:, :kept].sum(axis=1)):
+            raise Mistake(
+                f"for {shown}, your function summed only the first {kept} numbers of each row's code: "
+                "the KL sums over every number of the code, whatever its length (axis=1)."
+            )
+    raise Mistake(
+        f"your function is right for the first input but not for {shown}: each row's KL is "
+        "0.5 * sum(mean**2 + exp(log_var) - log_var - 1) over every number of that row."
+    )
 
 
 def _check_reparameterise(answer):
@@ -164,6 +263,22 @@ def _check_reparameterise(answer):
         raise Mistake("the square root of log_var is not the standard deviation: use np.exp(0.5 * log_var).")
     if not close(values, expected):
         raise Mistake("z should be mean + np.exp(0.5 * log_var) * epsilon, element by element.")
+    shown = "reparameterise(mean, log_var, epsilon) with arrays of shape (4, 5)"
+    values = _result(
+        sample,
+        OTHER_MEAN,
+        OTHER_LOG_VAR,
+        OTHER_EPSILON,
+        name="reparameterise",
+        shown=shown,
+        shape=OTHER_MEAN.shape,
+        hint="z has the shape of its inputs, whatever it is: do not fix it to (3, 2).",
+    )
+    if not close(values, OTHER_MEAN + np.exp(0.5 * OTHER_LOG_VAR) * OTHER_EPSILON):
+        raise Mistake(
+            f"your function is right for the first input but not for {shown}: z should be "
+            "mean + np.exp(0.5 * log_var) * epsilon, element by element, for arrays of any shape."
+        )
 
 
 EXERCISES = [
