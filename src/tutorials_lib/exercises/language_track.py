@@ -145,14 +145,22 @@ WORDS = {
     ("e", "f", "h"): 1,
     ("x", "e", "f"): 1,
 }
-OTHER_WORDS = {("l", "o", "w"): 5, ("l", "o", "w", "e", "r"): 2, ("n", "e", "w"): 6, ("w", "i", "d", "e"): 3}
+# No ties in either data set, counted rightly or in the two wrong ways the check names: in
+# OTHER_WORDS ('l', 'o') occurs 8 times, ('o', 'w') 7 and ('n', 'e') and ('e', 'w') 6.
+OTHER_WORDS = {
+    ("l", "o", "w"): 5,
+    ("l", "o", "w", "e", "r"): 2,
+    ("n", "e", "w"): 6,
+    ("w", "i", "d", "e"): 3,
+    ("s", "l", "o"): 1,
+}
 
 
 def _pairs(words, weighted=True, once=False):
     counts = Counter()
     for word, count in words.items():
         pairs = list(zip(word, word[1:], strict=False))
-        for pair in set(pairs) if once else pairs:
+        for pair in dict.fromkeys(pairs) if once else pairs:  # in order: no hash-seed dependence
             counts[pair] += count if weighted else 1
     return counts
 
@@ -179,7 +187,7 @@ def _check_pair(answer):
             )
         counts = _pairs(words)
         right = max(counts, key=counts.get)
-        if result == right:
+        if counts.get(result, 0) == counts[right]:  # any pair with the top count
             continue
         unweighted = _pairs(words, weighted=False)
         once = _pairs(words, once=True)
@@ -229,9 +237,9 @@ EXERCISES: list[Exercise] = [
     Exercise(
         id="language-03",
         title="Sampling temperature",
-        statement="Write `apply_temperature(logits, temperature)`: from a 1-D array of logits (one score "
-        "per token), return the probabilities to sample the next token from at that temperature. They "
-        "must sum to 1, and stay finite for logits near 1000.",
+        statement="Write `apply_temperature(logits, temperature)`: from a 1-D NumPy array of logits (one "
+        "score per token), return, as a NumPy array, the probabilities to sample the next token from at "
+        "that temperature. They must sum to 1, and stay finite for logits near 1000.",
         hint_text="Divide the logits by the temperature, then take a numerically stable softmax.",
         given="import numpy as np",
         starter="def apply_temperature(logits, temperature):\n    ...",
