@@ -18,9 +18,10 @@ PEAK, WARMUP = 0.1, 10
 
 
 class OneCycle(keras.optimizers.schedules.LearningRateSchedule):
-    """A two-phase one-cycle rate, as fastai and PyTorch's OneCycleLR run it by default: up from PEAK / 25
-    for 30% of the steps (here in a straight line), then along a cosine down to PEAK / 10,000.
-    The momentum is not cycled here."""
+    """A two-phase one-cycle rate, the form of fastai's and PyTorch's OneCycleLR (a rise, then a
+    cosine fall): here up in a straight line from PEAK / 25 for 30% of the steps, then along a
+    cosine down to PEAK / 10,000 (PyTorch's default ends at PEAK / 250,000). The momentum is not
+    cycled here."""
 
     def __init__(self, peak, total_steps):
         self.peak, self.total_steps = peak, total_steps
