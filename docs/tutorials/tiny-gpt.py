@@ -24,8 +24,8 @@
 #    never sees the tokens after it;
 # 4. train a decoder-only **transformer** in Keras and compare it with the bigram model over
 #    three seeds;
-# 5. sample text at several temperatures, and measure how the loss falls with the amount of
-#    training text and with the model's size, next to the published scaling laws.
+# 5. sample text at several temperatures, measure how the loss falls with the amount of
+#    training text, compare two model sizes, and set both next to the published scaling laws.
 #
 # The ideas (next-token prediction, tokenisation, the causal mask, perplexity, sampling) are
 # explained on the concept page [language models](../../deep-learning/language-models/); this
@@ -720,10 +720,11 @@ plt.show()
 #   transformer was lower than the bigram for two seeds and level with it for the third).
 # - **Size.** The model of width 16, with about a quarter of the parameters in its blocks
 #   (6,592 against 25,472), is higher at every point: 3.56, 3.40 and 3.33, by 0.09 to 0.12,
-#   more than twice the spread of the wider model's seeds (but the narrow model ran once). It
-#   ends above the bigram. At these sizes, and for this training, more parameters give a lower
-#   loss for the same tokens, the direction Kaplan et al. found over about six orders of
-#   magnitude of model size.
+#   more than twice the spread of the wider model's seeds. In this one run it also ends above
+#   the bigram (3.33 against 3.25). One seed cannot show how much the narrow model varies, so
+#   this points in the direction Kaplan et al. found over about six orders of magnitude of
+#   model size (more parameters, lower loss for the same tokens) without establishing it at
+#   this scale.
 #
 # The published exponents and ratios come from models with up to billions of parameters,
 # trained on billions of tokens; two sizes and three points at this scale cannot measure an
@@ -735,8 +736,8 @@ plt.show()
 # parameter, counting all parameters (Chinchilla itself: 70 billion parameters, 1.4 trillion
 # tokens). Counting all its 35,840 parameters in the same way, this page's model ends at about
 # 13 tokens per parameter: the same order as their 20, though a rule fitted on models thousands
-# to millions of times larger says little about one this size, and whether a wider model would
-# do better in these steps is not measured here. One difference matters: the 460,800 tokens it
+# to millions of times larger says little about one this size, and whether a model wider than
+# 32 would do better in these steps is not measured here. One difference matters: the 460,800 tokens it
 # saw were drawn from a training text of about 150,000 tokens, so it read each token about
 # three times (3.1 passes), while the scaling laws are measured on text that is (nearly) never
 # repeated.
