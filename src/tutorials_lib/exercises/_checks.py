@@ -144,6 +144,15 @@ def call(fn: Callable, *args: Any, name: str, shown: str) -> Any:
         ) from None
 
 
+def call_for_result(fn: Callable, *args: Any, name: str, shown: str) -> Any:
+    """:func:`call`, and a ``Mistake`` if the reader's function returned None: a forgotten
+    ``return`` is the most common slip in a function exercise."""
+    result = call(fn, *args, name=name, shown=shown)
+    if result is None:
+        raise Mistake(f"{name} returned None: did you forget the `return` line?")
+    return result
+
+
 def expect_shape(result: np.ndarray, shape: tuple, what: str) -> None:
     """Raise ``Mistake`` if ``result`` has another shape than ``shape``."""
     if result.shape != shape:

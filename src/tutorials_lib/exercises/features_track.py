@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from tutorials_lib.exercises._checks import Mistake, array, call, close, function, number
+from tutorials_lib.exercises._checks import Mistake, array, call, call_for_result, close, function, number
 from tutorials_lib.exercises._core import Exercise
 
 MONTHS = np.arange(1, 13)
@@ -13,9 +13,7 @@ MONTHS = np.arange(1, 13)
 
 def _check_cyclical(answer):
     cyclical = function(answer, "cyclical")
-    result = call(cyclical, MONTHS, name="cyclical", shown="cyclical(np.arange(1, 13))")
-    if result is None:
-        raise Mistake("cyclical returned None: did you forget the `return` line?")
+    result = call_for_result(cyclical, MONTHS, name="cyclical", shown="cyclical(np.arange(1, 13))")
     values = array(result, "the result of cyclical").astype(float)
     if values.shape == (12,):
         raise Mistake(
@@ -138,7 +136,7 @@ FOLDS = np.arange(CATEGORIES.size) % 3
 
 def _check_out_of_fold(answer):
     encode = function(answer, "out_of_fold_means")
-    result = call(
+    result = call_for_result(
         encode,
         CATEGORIES.copy(),
         PRICES.copy(),
@@ -146,8 +144,6 @@ def _check_out_of_fold(answer):
         name="out_of_fold_means",
         shown="out_of_fold_means(categories, y, fold) with 19 rows in 3 folds",
     )
-    if result is None:
-        raise Mistake("out_of_fold_means returned None: did you forget the `return` line?")
     values = array(result, "the result of out_of_fold_means", allow_sequence=True).astype(float)
     if values.shape != PRICES.shape:
         raise Mistake(f"return one number per row, shape {PRICES.shape}; yours has shape {values.shape}.")

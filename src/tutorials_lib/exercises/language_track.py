@@ -7,13 +7,13 @@ from collections import Counter
 
 import numpy as np
 
-from tutorials_lib.exercises._checks import Mistake, array, call, close, describe, function
+from tutorials_lib.exercises._checks import Mistake, array, call_for_result, close, describe, function
 from tutorials_lib.exercises._core import Exercise
 
 
 def _call_numpy(fn, *args, name, shown):
     with np.errstate(all="ignore"):
-        return call(fn, *args, name=name, shown=shown)
+        return call_for_result(fn, *args, name=name, shown=shown)
 
 
 def _check_causal_mask(answer):
@@ -21,8 +21,6 @@ def _check_causal_mask(answer):
     for length in (4, 1, 6):
         shown = f"causal_mask({length})"
         result = _call_numpy(causal_mask, length, name="causal_mask", shown=shown)
-        if result is None:
-            raise Mistake("causal_mask returned None: did you forget the `return` line?")
         mask = array(result, f"the result of {shown}")
         if mask.shape != (length, length):
             raise Mistake(
@@ -61,8 +59,6 @@ def _check_perplexity(answer):
     losses = np.array([2.0, 1.0, 3.0, 0.5, 2.5])
     shown = "perplexity(np.array([2.0, 1.0, 3.0, 0.5, 2.5]))"
     result = _call_numpy(perplexity, losses, name="perplexity", shown=shown)
-    if result is None:
-        raise Mistake("perplexity returned None: did you forget the `return` line?")
     if isinstance(result, np.ndarray) and result.size == 1:
         result = result.reshape(-1)[0]
     if isinstance(result, bool) or not isinstance(result, (int, float, np.integer, np.floating)):
@@ -101,8 +97,6 @@ def _check_temperature(answer):
     for temperature in (0.5, 2.0):
         shown = f"apply_temperature(np.array([2.0, 1.0, 0.0, -1.0]), {temperature})"
         result = _call_numpy(apply_temperature, logits, temperature, name="apply_temperature", shown=shown)
-        if result is None:
-            raise Mistake("apply_temperature returned None: did you forget the `return` line?")
         values = array(result, "the result of apply_temperature")
         if values.shape != logits.shape:
             raise Mistake(
@@ -169,9 +163,7 @@ def _check_pair(answer):
     most_frequent_pair = function(answer, "most_frequent_pair")
     for words in (WORDS, OTHER_WORDS):
         shown = f"most_frequent_pair({words})"
-        result = call(most_frequent_pair, words, name="most_frequent_pair", shown=shown)
-        if result is None:
-            raise Mistake("most_frequent_pair returned None: did you forget the `return` line?")
+        result = call_for_result(most_frequent_pair, words, name="most_frequent_pair", shown=shown)
         if isinstance(result, str):
             raise Mistake(
                 f"you returned the string {result!r}; return the pair of symbols as a tuple, "

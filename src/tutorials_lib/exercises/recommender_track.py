@@ -6,7 +6,16 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from tutorials_lib.exercises._checks import Mistake, array, call, close, describe, function, number
+from tutorials_lib.exercises._checks import (
+    Mistake,
+    array,
+    call,
+    call_for_result,
+    close,
+    describe,
+    function,
+    number,
+)
 from tutorials_lib.exercises._core import Exercise
 
 # Ten ratings, deliberately not in time order, one of them exactly at the cutoff (300).
@@ -143,7 +152,7 @@ def _prediction(users, films):
 
 def _check_predict(answer):
     predict = function(answer, "predict")
-    result = call(
+    result = call_for_result(
         predict,
         MU,
         USER_BIAS,
@@ -153,8 +162,6 @@ def _check_predict(answer):
         name="predict",
         shown="predict(mu, user_bias, film_bias, users, films) with 5 ratings, 2 of unseen films (-1)",
     )
-    if result is None:
-        raise Mistake("predict returned None: did you forget the `return` line?")
     values = array(result, "the result of predict")
     if values.shape != USERS.shape:
         raise Mistake(
@@ -196,9 +203,9 @@ ACTUAL = np.array([4.0, 4.0, 3.0, 4.0, 1.0, 5.0])
 
 def _check_rmse(answer):
     rmse = function(answer, "rmse")
-    result = call(rmse, PREDICTED, ACTUAL, name="rmse", shown="rmse(predicted, actual) on 6 ratings")
-    if result is None:
-        raise Mistake("rmse returned None: did you forget the `return` line?")
+    result = call_for_result(
+        rmse, PREDICTED, ACTUAL, name="rmse", shown="rmse(predicted, actual) on 6 ratings"
+    )
     value = number(result, "the RMSE")
     errors = PREDICTED - ACTUAL
     right = float(np.sqrt(np.mean(errors**2)))
@@ -241,7 +248,7 @@ def _check_precision(answer):
 
 
 def _judge_precision(precision_at_k, k):
-    result = call(
+    result = call_for_result(
         precision_at_k,
         RECOMMENDED,
         RELEVANT,
@@ -249,8 +256,6 @@ def _judge_precision(precision_at_k, k):
         name="precision_at_k",
         shown=f"precision_at_k(recommended, relevant, k={k}) with 8 recommended and 4 relevant films",
     )
-    if result is None:
-        raise Mistake("precision_at_k returned None: did you forget the `return` line?")
     value = number(result, "precision@k")
     hits_top = len(set(RECOMMENDED[:k]) & RELEVANT)
     hits_all = len(set(RECOMMENDED) & RELEVANT)

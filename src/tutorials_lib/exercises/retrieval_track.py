@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from tutorials_lib.exercises._checks import Mistake, array, call, close, function, number
+from tutorials_lib.exercises._checks import Mistake, array, call, call_for_result, close, function, number
 from tutorials_lib.exercises._core import Exercise
 
 SQUARE = np.array([[3.0, 4.0, 0.0], [1.0, 2.0, 2.0], [0.0, 5.0, 12.0]])
@@ -13,9 +13,7 @@ WIDE = np.array([[1.0, 0.0, 2.0, 2.0], [0.0, 3.0, 0.0, 4.0], [2.0, 1.0, 1.0, 1.0
 
 
 def _result(fn, *args, name, shown, what):
-    result = call(fn, *args, name=name, shown=shown)
-    if result is None:
-        raise Mistake(f"{name} returned None: did you forget the `return` line?")
+    result = call_for_result(fn, *args, name=name, shown=shown)
     if hasattr(result, "toarray"):
         result = result.toarray()
     return array(np.asarray(result) if hasattr(result, "__array__") else result, what)

@@ -7,7 +7,7 @@ import math
 
 import numpy as np
 
-from tutorials_lib.exercises._checks import Mistake, array, call, close, function, number
+from tutorials_lib.exercises._checks import Mistake, array, call_for_result, close, function, number
 from tutorials_lib.exercises._core import Exercise
 
 RNG = np.random.default_rng(1)
@@ -28,9 +28,7 @@ def _check_batch_norm(answer):
     batch_norm = function(answer, "batch_norm")
     shown = "batch_norm(x, gamma, beta, eps) with x of shape (6, 4)"
     with np.errstate(all="ignore"):
-        result = call(batch_norm, X_BN, GAMMA, BETA, EPS, name="batch_norm", shown=shown)
-    if result is None:
-        raise Mistake("batch_norm returned None: did you forget the `return` line?")
+        result = call_for_result(batch_norm, X_BN, GAMMA, BETA, EPS, name="batch_norm", shown=shown)
     out = array(result, "the result of batch_norm")
     if out.shape != X_BN.shape:
         raise Mistake(f"batch_norm should keep the shape of x, (6, 4); yours returned shape {out.shape}.")
